@@ -41,6 +41,16 @@ public final class Tensor1 extends FloatTensor<Tensor1, IntTensor1, BoolTensor1>
         return random(Creation.shape(Rank.R1, "randn", dims), new Distribution.Normal(0, 1), TensorOptions.defaults());
     }
 
+    /** Uniform samples on [0, 1) with the given options. */
+    public static Tensor1 rand(Shape shape, TensorOptions options) {
+        return random(shape, new Distribution.Uniform(0, 1), options);
+    }
+
+    /** Standard normal samples with the given options. */
+    public static Tensor1 randn(Shape shape, TensorOptions options) {
+        return random(shape, new Distribution.Normal(0, 1), options);
+    }
+
     /** Samples of {@code distribution}; the same seed gives the same values on every backend. */
     public static Tensor1 random(Shape shape, Distribution distribution, TensorOptions options) {
         return Creation.random(Rank.R1, shape, distribution, options);

@@ -42,6 +42,16 @@ public final class Tensor2 extends FloatTensor<Tensor2, IntTensor2, BoolTensor2>
         return random(Creation.shape(Rank.R2, "randn", dims), new Distribution.Normal(0, 1), TensorOptions.defaults());
     }
 
+    /** Uniform samples on [0, 1) with the given options. */
+    public static Tensor2 rand(Shape shape, TensorOptions options) {
+        return random(shape, new Distribution.Uniform(0, 1), options);
+    }
+
+    /** Standard normal samples with the given options. */
+    public static Tensor2 randn(Shape shape, TensorOptions options) {
+        return random(shape, new Distribution.Normal(0, 1), options);
+    }
+
     /** Samples of {@code distribution}; the same seed gives the same values on every backend. */
     public static Tensor2 random(Shape shape, Distribution distribution, TensorOptions options) {
         return Creation.random(Rank.R2, shape, distribution, options);
