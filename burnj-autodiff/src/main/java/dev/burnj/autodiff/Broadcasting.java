@@ -3,6 +3,7 @@ package dev.burnj.autodiff;
 import dev.burnj.backend.Backend;
 import dev.burnj.backend.TensorPrimitive;
 import dev.burnj.tensor.Shape;
+import java.util.Arrays;
 
 /**
  * Undoes broadcasting in backward: an input that was broadcast along a dimension received the same value at every
@@ -39,7 +40,7 @@ final class Broadcasting {
     /** A shape of {@code rank} ones: the broadcastable form of a full reduction's {@code [1]} result. */
     static Shape ones(int rank) {
         int[] dims = new int[rank];
-        java.util.Arrays.fill(dims, 1);
+        Arrays.fill(dims, 1);
         return Shape.of(dims);
     }
 }
