@@ -1,0 +1,159 @@
+package dev.burnj.backend.nd4j;
+
+import static dev.burnj.backend.nd4j.Tensors.arr;
+
+import dev.burnj.backend.Comparison;
+import dev.burnj.backend.TensorPrimitive;
+import dev.burnj.tensor.DType;
+import dev.burnj.tensor.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.bool.All;
+import org.nd4j.linalg.api.ops.impl.reduce.bool.Any;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarEquals;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarGreaterThan;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarGreaterThanOrEqual;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarLessThan;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarLessThanOrEqual;
+import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarNotEquals;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Comparisons, selection and boolean logic; every comparison produces a BOOL tensor. */
+final class LogicOps {
+    private final Tensors tensors;
+
+    LogicOps(Tensors tensors) {
+        this.tensors = tensors;
+    }
+
+    TensorPrimitive compare(TensorPrimitive lhs, TensorPrimitive rhs, Comparison op) {
+        return tensors.wrap(boolBinary(kernelName(op), arr(lhs), arr(rhs)));
+    }
+
+    TensorPrimitive compareScalar(TensorPrimitive lhs, double rhs, Comparison op) {
+        INDArray x = arr(lhs);
+        INDArray z = Tensors.alloc(DType.BOOL, lhs.shape());
+        if (z.length() == 0) {
+            return tensors.wrap(z);
+        }
+        if (lhs.dtype().isInt() && rhs != Math.rint(rhs)) {
+            // libnd4j would cast the scalar to the tensor's int type, truncating it; compare against the
+            // nearest integers instead, which gives the exact answer for a non-integral (or infinite/NaN) scalar.
+            return integerVersusFraction(x, z, rhs, op);
+        }
+        return tensors.wrap(Kernel.legacy(switch (op) {
+            case EQ -> new ScalarEquals(x, z, rhs);
+            case NE -> new ScalarNotEquals(x, z, rhs);
+            case GT -> new ScalarGreaterThan(x, z, rhs);
+            case GE -> new ScalarGreaterThanOrEqual(x, z, rhs);
+            case LT -> new ScalarLessThan(x, z, rhs);
+            case LE -> new ScalarLessThanOrEqual(x, z, rhs);
+        }));
+    }
+
+    private TensorPrimitive integerVersusFraction(INDArray x, INDArray z, double rhs, Comparison op) {
+        if (Double.isNaN(rhs) || op == Comparison.EQ || op == Comparison.NE) {
+            return tensors.wrap(z.assign(op == Comparison.NE));
+        }
+        if (Double.isInfinite(rhs)) {
+            boolean greater = op == Comparison.GT || op == Comparison.GE;
+            return tensors.wrap(z.assign(greater == (rhs < 0)));
+        }
+        // For integral x and fractional r: x > r and x >= r both mean x > floor(r); x < r and x <= r mean x < ceil(r).
+        boolean greater = op == Comparison.GT || op == Comparison.GE;
+        double bound = greater ? Math.floor(rhs) : Math.ceil(rhs);
+        return tensors.wrap(Kernel.legacy(greater ? new ScalarGreaterThan(x, z, bound) : new ScalarLessThan(x, z, bound)));
+    }
+
+    TensorPrimitive where(TensorPrimitive condition, TensorPrimitive onTrue, TensorPrimitive onFalse) {
+        long[] shape = Broadcasting.shape("where", Broadcasting.shape("where", arr(condition).shape(), arr(onTrue).shape()),
+                arr(onFalse).shape());
+        return tensors.wrap(select(arr(condition), arr(onTrue), arr(onFalse), shape));
+    }
+
+    TensorPrimitive maskFill(TensorPrimitive tensor, TensorPrimitive mask, double value) {
+        INDArray fill = Nd4j.scalar(arr(tensor).dataType(), value);
+        try {
+            return tensors.wrap(select(arr(mask), fill, arr(tensor), Tensors.longs(tensor.shape())));
+        } finally {
+            fill.close();
+        }
+    }
+
+    TensorPrimitive and(TensorPrimitive lhs, TensorPrimitive rhs) {
+        return tensors.wrap(boolBinary("boolean_and", arr(lhs), arr(rhs)));
+    }
+
+    TensorPrimitive or(TensorPrimitive lhs, TensorPrimitive rhs) {
+        return tensors.wrap(boolBinary("boolean_or", arr(lhs), arr(rhs)));
+    }
+
+    TensorPrimitive xor(TensorPrimitive lhs, TensorPrimitive rhs) {
+        return tensors.wrap(boolBinary("boolean_xor", arr(lhs), arr(rhs)));
+    }
+
+    TensorPrimitive not(TensorPrimitive tensor) {
+        INDArray out = Tensors.alloc(DType.BOOL, tensor.shape());
+        if (out.length() == 0) {
+            return tensors.wrap(out);
+        }
+        return tensors.wrap(Kernel.custom("boolean_not").in(arr(tensor)).out(out).exec1());
+    }
+
+    TensorPrimitive any(TensorPrimitive tensor) {
+        return reduceBool(tensor, false);
+    }
+
+    TensorPrimitive all(TensorPrimitive tensor) {
+        return reduceBool(tensor, true);
+    }
+
+    private TensorPrimitive reduceBool(TensorPrimitive tensor, boolean all) {
+        if (tensor.shape().numel() == 0) {
+            // The identity of the reduction: nothing is true, and everything (of nothing) is.
+            return tensors.wrap(HostTransfer.full(Shape.of(1), all ? 1 : 0, DType.BOOL));
+        }
+        INDArray x = arr(tensor);
+        INDArray z = Tensors.alloc(DataType.BOOL, new long[0]);
+        INDArray r = Kernel.legacy(all ? new All(x, z) : new Any(x, z));
+        return tensors.wrap(Tensors.reshaped(r, 1));
+    }
+
+    /** {@code condition ? a : b}, with all three expanded to {@code shape} because libnd4j's select does not broadcast. */
+    private static INDArray select(INDArray condition, INDArray a, INDArray b, long[] shape) {
+        INDArray out = Tensors.alloc(a.dataType(), shape);
+        if (out.length() == 0) {
+            return out;
+        }
+        INDArray c = Broadcasting.expand(condition, shape);
+        INDArray x = Broadcasting.expand(a, shape);
+        INDArray y = Broadcasting.expand(b, shape);
+        try {
+            return Kernel.custom("select").in(c, x, y).out(out).exec1();
+        } finally {
+            Tensors.closeTemp(c, condition);
+            Tensors.closeTemp(x, a);
+            Tensors.closeTemp(y, b);
+        }
+    }
+
+    private static INDArray boolBinary(String op, INDArray a, INDArray b) {
+        long[] shape = Broadcasting.shape(op, a.shape(), b.shape());
+        INDArray out = Tensors.alloc(DataType.BOOL, shape);
+        if (out.length() == 0) {
+            return out;
+        }
+        return Kernel.custom(op).in(a, b).out(out).exec1();
+    }
+
+    private static String kernelName(Comparison op) {
+        return switch (op) {
+            case EQ -> "equals";
+            case NE -> "not_equals";
+            case GT -> "greater";
+            case GE -> "greater_equal";
+            case LT -> "less";
+            case LE -> "less_equal";
+        };
+    }
+}
