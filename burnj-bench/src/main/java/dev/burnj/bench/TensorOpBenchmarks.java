@@ -2,6 +2,7 @@ package dev.burnj.bench;
 
 import dev.burnj.backend.ConvOptions;
 import dev.burnj.tensor.Device;
+import dev.burnj.tensor.FloatTensor;
 import dev.burnj.tensor.Functional;
 import dev.burnj.tensor.Grads;
 import dev.burnj.tensor.Shape;
@@ -62,16 +63,23 @@ public class TensorOpBenchmarks {
         TensorOptions on = TensorOptions.on(device);
         tinyA = Tensor1.randn(Shape.of(16), on);
         tinyB = Tensor1.randn(Shape.of(16), on);
-        tinyTracked = tinyA.to(autodiff).requireGrad();
+        tinyTracked = tracked(tinyA);
         bigA = Tensor2.randn(Shape.of(1024, 1024), on);
         bigB = Tensor2.randn(Shape.of(1024, 1024), on);
         // fashion-mnist-cnn's second convolution: batch 64, 32 -> 64 channels, 14x14, 3x3 same padding.
         convInput = Tensor4.randn(Shape.of(64, 32, 14, 14), on);
         convWeight = Tensor4.randn(Shape.of(64, 32, 3, 3), on);
         convBias = Tensor1.randn(Shape.of(64), on);
-        convInputTracked = convInput.to(autodiff).requireGrad();
-        convWeightTracked = convWeight.to(autodiff).requireGrad();
-        convBiasTracked = convBias.to(autodiff).requireGrad();
+        convInputTracked = tracked(convInput);
+        convWeightTracked = tracked(convWeight);
+        convBiasTracked = tracked(convBias);
+    }
+
+    /** A gradient-tracking copy of {@code t} on the autodiff device. */
+    private <T extends FloatTensor<T, ?, ?>> T tracked(T t) {
+        try (T moved = t.to(autodiff)) {
+            return moved.requireGrad();
+        }
     }
 
     @TearDown(Level.Trial)
