@@ -148,7 +148,8 @@ abstract class AutodiffTensorOps extends AutodiffCore {
 
     /**
      * With {@code add} both inputs get the gradient (values gathered at the indices). When assigning, the overwritten
-     * positions of {@code tensor} get none and {@code values} get the gradient gathered at their positions.
+     * positions of {@code tensor} get none, and of several values written to one position only the one that lands
+     * (the last) gets the gradient gathered there.
      */
     @Override
     public TensorPrimitive scatter(TensorPrimitive tensor, int dim, TensorPrimitive indices, TensorPrimitive values, boolean add) {
@@ -156,12 +157,35 @@ abstract class AutodiffTensorOps extends AutodiffCore {
         AutodiffTensor idx = unwrap(indices);
         AutodiffTensor v = unwrap(values);
         Shape valueShape = v.shape();
+        Shape tensorShape = x.shape();
         return record("scatter", inner.scatter(x.inner(), dim, idx.inner(), v.inner(), add), (saved, needs) -> {
             TensorPrimitive i = saved.keep(idx.inner());
             return g -> grads(
                     !needs[0] ? null : add ? g.retain() : Refs.then(zeros(valueShape, g), z -> inner.scatter(g, dim, i, z, false)),
-                    needs[1] ? inner.gather(g, dim, i) : null);
+                    !needs[1] ? null : add ? inner.gather(g, dim, i) : landedValuesGrad(g, dim, i, tensorShape));
         }, x, v);
+    }
+
+    /**
+     * The gradient of assigned values: gathered at their positions, but zero for a value that a later duplicate index
+     * overwrote. Which value landed is found by scattering each value's position id the same way and reading it back.
+     */
+    private TensorPrimitive landedValuesGrad(TensorPrimitive g, int dim, TensorPrimitive indices, Shape tensorShape) {
+        Shape valueShape = indices.shape();
+        long[] ids = new long[valueShape.numelInt()];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = k;
+        }
+        TensorPrimitive own = inner.fromData(TensorData.of(ids, valueShape), g.device());
+        TensorPrimitive landed = Refs.then(inner.full(tensorShape, -1, DType.I64, g.device()), empty -> inner.scatter(empty, dim, indices, own, false));
+        TensorPrimitive readBack = Refs.then(landed, l -> inner.gather(l, dim, indices));
+        TensorPrimitive overwritten = Refs.then(readBack, r -> inner.compare(r, own, Comparison.NE));
+        own.release();
+        try {
+            return Refs.then(inner.gather(g, dim, indices), gathered -> inner.maskFill(gathered, overwritten, 0.0));
+        } finally {
+            overwritten.release();
+        }
     }
 
     /** Repeated indices accumulate: the gradient is scatter-added back with the indices broadcast over the other dims. */

@@ -1,7 +1,10 @@
 package dev.burnj.backend.nd4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
@@ -16,6 +19,7 @@ final class Kernel {
     private static final long[] NO_LONGS = {};
     private static final double[] NO_DOUBLES = {};
     private static final boolean[] NO_BOOLS = {};
+    private static final ThreadLocal<Map<String, OpContext>> CONTEXTS = ThreadLocal.withInitial(HashMap::new);
 
     private final String name;
     private final List<INDArray> inputs = new ArrayList<>(4);
@@ -65,12 +69,29 @@ final class Kernel {
         }
         INDArray[] in = inputs.toArray(INDArray[]::new);
         INDArray[] out = outputs.toArray(INDArray[]::new);
-        DynamicCustomOp op = new DynamicCustomOp(name, in, out);
-        op.addIArgument(ints);
-        op.addTArgument(doubles);
-        op.addBArgument(bools);
-        Nd4j.exec(op);
+        OpContext context = context();
+        context.setInputArrays(in);
+        context.setOutputArrays(out);
+        context.setIArguments(ints);
+        context.setTArguments(doubles);
+        context.setBArguments(bools);
+        try {
+            Nd4j.getExecutioner().exec(new DynamicCustomOp(name, in, out), context);
+        } finally {
+            // Drop the references to this call's arrays so that the cached context does not keep them reachable.
+            context.purge();
+        }
         return out;
+    }
+
+    /**
+     * The calling thread's context for this op and argument layout. A native op context costs an allocation that only
+     * the garbage collector frees, so contexts are reused; keying them by the number of inputs, outputs and arguments
+     * guarantees that every call overwrites all of the previous call's state.
+     */
+    private OpContext context() {
+        String key = name + '/' + inputs.size() + '/' + outputs.size() + '/' + ints.length + '/' + doubles.length + '/' + bools.length;
+        return CONTEXTS.get().computeIfAbsent(key, k -> Nd4j.getExecutioner().buildContext());
     }
 
     /** Executes the op and returns its first output. */

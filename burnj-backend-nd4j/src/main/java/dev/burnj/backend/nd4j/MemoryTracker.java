@@ -25,6 +25,6 @@ final class MemoryTracker {
     }
 
     MemoryStats snapshot() {
-        return new MemoryStats(tensors.get(), bytes.get());
+        return new MemoryStats(tensors.get(), bytes.get(), ArrayPool.SHARED.pooledBytes());
     }
 }

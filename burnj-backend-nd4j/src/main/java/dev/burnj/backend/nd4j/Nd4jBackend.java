@@ -255,12 +255,12 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public TensorPrimitive prod(TensorPrimitive tensor) {
-        return reductions.all("reduce_prod", tensor);
+        return reductions.prod(tensor);
     }
 
     @Override
     public TensorPrimitive prodDim(TensorPrimitive tensor, int dim) {
-        return reductions.dim("reduce_prod", tensor, dim);
+        return reductions.prodDim(tensor, dim);
     }
 
     @Override

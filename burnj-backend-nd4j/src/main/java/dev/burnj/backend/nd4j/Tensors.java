@@ -43,7 +43,7 @@ final class Tensors {
 
     /** An uninitialised c-order array for an op to write into. */
     static INDArray alloc(DataType type, long[] shape) {
-        return Nd4j.createUninitialized(type, shape, 'c');
+        return ArrayPool.SHARED.take(type, shape);
     }
 
     static INDArray alloc(DType dtype, Shape shape) {

@@ -72,9 +72,11 @@ class ScopeAndMemoryTest {
             }
             MemoryStats after = backend.plain().memoryStats();
             assertEquals(nodesBefore, backend.autodiff().autodiffOps().liveNodes(), "autodiff graph nodes leaked");
+            // Other tests' forgotten tensors may be freed by the GC meanwhile, which only lowers the counts; a leak in the
+            // loop would add thousands.
             if (before.liveTensors() >= 0) {
-                assertEquals(before.liveTensors(), after.liveTensors(), "live tensors after 3000 steps");
-                assertEquals(before.liveBytes(), after.liveBytes(), "live bytes after 3000 steps");
+                assertTrue(after.liveTensors() <= before.liveTensors(), "live tensors " + before.liveTensors() + " -> " + after.liveTensors());
+                assertTrue(after.liveBytes() <= before.liveBytes(), "live bytes " + before.liveBytes() + " -> " + after.liveBytes());
             }
             assertTrue(loop.lastLoss() < early, "training lowers the loss: " + early + " -> " + loop.lastLoss());
         }
