@@ -5,16 +5,11 @@ import static dev.burnj.backend.nd4j.Tensors.arr;
 import dev.burnj.backend.TensorPrimitive;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.Op;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarDivision;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Elementwise arithmetic for float and int tensors. Binary ops use libnd4j's broadcastable kernels, which handle
@@ -54,35 +49,35 @@ final class Arithmetic {
     }
 
     TensorPrimitive remainderScalar(TensorPrimitive lhs, double rhs) {
-        INDArray s = Nd4j.scalar(arr(lhs).dataType(), rhs);
-        try {
-            return tensors.wrap(binary("floormod", arr(lhs), s));
-        } finally {
-            s.close();
-        }
+        return withScalar("floormod", lhs, rhs);
     }
 
+    // Scalar operands go through the broadcasting kernels with a cached rank-0 array: ND4J's legacy scalar ops box
+    // the value into a new array on every call.
     TensorPrimitive addScalar(TensorPrimitive t, double v) {
-        return scalar(new ScalarAdd(arr(t), null, out(t), v));
+        return withScalar("add", t, v);
     }
 
     TensorPrimitive mulScalar(TensorPrimitive t, double v) {
-        return scalar(new ScalarMultiplication(arr(t), null, out(t), v));
+        return withScalar("multiply", t, v);
     }
 
     TensorPrimitive rsubScalar(TensorPrimitive t, double v) {
-        return scalar(new ScalarReverseSubtraction(arr(t), null, out(t), v));
+        return withScalar("reversesubtract", t, v);
     }
 
     TensorPrimitive divScalar(TensorPrimitive t, double v) {
         if (t.dtype().isFloat()) {
-            return scalar(new ScalarDivision(arr(t), null, out(t), v));
+            return withScalar("divide", t, v);
         }
-        INDArray s = Nd4j.scalar(arr(t).dataType(), v);
-        try {
-            return tensors.wrap(floorDiv(arr(t), s));
-        } finally {
-            s.close();
+        try (ScalarCache.Lease s = ScalarCache.SHARED.lease(arr(t).dataType(), v)) {
+            return tensors.wrap(floorDiv(arr(t), s.array()));
+        }
+    }
+
+    private TensorPrimitive withScalar(String op, TensorPrimitive t, double v) {
+        try (ScalarCache.Lease s = ScalarCache.SHARED.lease(arr(t).dataType(), v)) {
+            return tensors.wrap(binary(op, arr(t), s.array()));
         }
     }
 

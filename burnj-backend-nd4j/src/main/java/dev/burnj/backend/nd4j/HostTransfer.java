@@ -36,8 +36,11 @@ final class HostTransfer {
         if (shape.numel() == 0) {
             return Nd4j.create(type, dims);
         }
-        // valueArrayOf(double) rounds through double; exact long values (ids, large counts) need the long overload.
-        return dtype.isInt() ? Nd4j.valueArrayOf(dims, (long) value, type) : Nd4j.valueArrayOf(dims, dtype.isBool() ? (value != 0 ? 1.0 : 0.0) : value, type);
+        // A pooled array filled by broadcasting a cached scalar: no new ND4J array in a training loop's steady state.
+        INDArray out = Tensors.alloc(type, dims);
+        try (ScalarCache.Lease scalar = ScalarCache.SHARED.lease(type, value)) {
+            return Kernel.custom("assign").in(out, scalar.array()).out(out).exec1();
+        }
     }
 
     /** A row-major host copy, whatever the array's ordering, strides or offset. */

@@ -48,7 +48,7 @@ final class LayoutOps {
         if (isIdentity(axes)) {
             return tensor.retain();
         }
-        return tensors.derive(tensor, arr(tensor).permute(axes));
+        return tensors.derive(tensor, ViewCache.SHARED.permute(arr(tensor), axes));
     }
 
     TensorPrimitive expand(TensorPrimitive tensor, Shape shape) {

@@ -72,11 +72,8 @@ final class LogicOps {
     }
 
     TensorPrimitive maskFill(TensorPrimitive tensor, TensorPrimitive mask, double value) {
-        INDArray fill = Nd4j.scalar(arr(tensor).dataType(), value);
-        try {
-            return tensors.wrap(select(arr(mask), fill, arr(tensor), Tensors.longs(tensor.shape())));
-        } finally {
-            fill.close();
+        try (ScalarCache.Lease fill = ScalarCache.SHARED.lease(arr(tensor).dataType(), value)) {
+            return tensors.wrap(select(arr(mask), fill.array(), arr(tensor), Tensors.longs(tensor.shape())));
         }
     }
 

@@ -52,8 +52,7 @@ final class Tensors {
 
     /** {@code a} in row-major order with new dims: a view when its strides allow, else a copy. */
     static INDArray reshaped(INDArray a, long... dims) {
-        // Spelled out because reshape('c', n) would silently bind 'c' as a dimension of the long... overload.
-        return a.reshape('c', dims);
+        return ViewCache.SHARED.reshape(a, dims);
     }
 
     static long[] longs(Shape shape) {
