@@ -5,7 +5,6 @@ import static dev.burnj.backend.nd4j.Tensors.arr;
 import dev.burnj.backend.TensorPrimitive;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
@@ -27,11 +26,13 @@ final class Activations {
 
     TensorPrimitive relu(TensorPrimitive t) {
         INDArray x = arr(t);
-        return tensors.wrap(Kernel.legacy(new RectifiedLinear(x, out(x), 0.0)));
+        // The declarable op: the legacy RectifiedLinear boxes its cutoff into a new array on every call.
+        return tensors.wrap(Kernel.custom("relu").in(x).out(out(x)).doubles(0.0).exec1());
     }
 
     TensorPrimitive leakyRelu(TensorPrimitive t, double slope) {
         INDArray x = arr(t);
+        // The legacy op keeps the slope in double precision; the declarable lrelu rounds it to float.
         return tensors.wrap(Kernel.legacy(new LeakyReLU(x, out(x), slope)));
     }
 

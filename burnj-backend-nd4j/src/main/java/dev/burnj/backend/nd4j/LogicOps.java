@@ -10,13 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.bool.All;
 import org.nd4j.linalg.api.ops.impl.reduce.bool.Any;
-import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarEquals;
 import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarGreaterThan;
-import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarGreaterThanOrEqual;
 import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarLessThan;
-import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarLessThanOrEqual;
-import org.nd4j.linalg.api.ops.impl.scalar.comparison.ScalarNotEquals;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Comparisons, selection and boolean logic; every comparison produces a BOOL tensor. */
 final class LogicOps {
@@ -32,23 +27,16 @@ final class LogicOps {
 
     TensorPrimitive compareScalar(TensorPrimitive lhs, double rhs, Comparison op) {
         INDArray x = arr(lhs);
-        INDArray z = Tensors.alloc(DType.BOOL, lhs.shape());
-        if (z.length() == 0) {
-            return tensors.wrap(z);
-        }
         if (lhs.dtype().isInt() && rhs != Math.rint(rhs)) {
             // libnd4j would cast the scalar to the tensor's int type, truncating it; compare against the
             // nearest integers instead, which gives the exact answer for a non-integral (or infinite/NaN) scalar.
-            return integerVersusFraction(x, z, rhs, op);
+            INDArray z = Tensors.alloc(DType.BOOL, lhs.shape());
+            return z.length() == 0 ? tensors.wrap(z) : integerVersusFraction(x, z, rhs, op);
         }
-        return tensors.wrap(Kernel.legacy(switch (op) {
-            case EQ -> new ScalarEquals(x, z, rhs);
-            case NE -> new ScalarNotEquals(x, z, rhs);
-            case GT -> new ScalarGreaterThan(x, z, rhs);
-            case GE -> new ScalarGreaterThanOrEqual(x, z, rhs);
-            case LT -> new ScalarLessThan(x, z, rhs);
-            case LE -> new ScalarLessThanOrEqual(x, z, rhs);
-        }));
+        // The broadcasting kernel with a cached scalar: the legacy scalar comparisons box the value anew on every call.
+        try (ScalarCache.Lease scalar = ScalarCache.SHARED.lease(x.dataType(), rhs)) {
+            return tensors.wrap(boolBinary(kernelName(op), x, scalar.array()));
+        }
     }
 
     private TensorPrimitive integerVersusFraction(INDArray x, INDArray z, double rhs, Comparison op) {
