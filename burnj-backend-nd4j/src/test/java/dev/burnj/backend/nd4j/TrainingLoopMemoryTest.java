@@ -11,18 +11,17 @@ import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 
 /**
- * 20 000 forward+backward steps of a small MLP with a hand-written SGD update after warm-up: JavaCPP's native
- * allocations and the backend's own memory (live buffers plus its reuse pool) must not grow by more than 16 MiB,
- * and no tensor or graph node may be left behind. Temporaries are freed per step, not when the GC runs.
+ * 20 000 forward+backward steps of a small MLP with a hand-written SGD update after warm-up: the process's physical
+ * memory, JavaCPP's native allocations and the backend's own memory (live buffers plus its reuse pool) must not grow
+ * by more than 16 MiB, and no tensor or graph node may be left behind. Temporaries are freed per step, not when the
+ * GC runs.
  *
- * <p>The process's physical memory is checked too, with a coarser bound: it also moves with JIT code, GC metadata
- * and malloc arenas, and ND4J 1.0.0-M2.1 leaves small native wrappers (about 0.1 KiB per new array object) that
- * only the GC reclaims. The surefire fork runs with a fixed, pre-touched heap so heap growth cannot pose as native
- * growth, and both measurements come after a GC.
+ * <p>The surefire fork runs with a fixed, pre-touched heap so that heap growth cannot pose as native growth, and both
+ * measurements come after a GC: ND4J 1.0.0-M2.1 still leaves a few small native wrappers per step (views of new
+ * layouts, host uploads) that only the GC reclaims.
  */
 class TrainingLoopMemoryTest {
     private static final long LIMIT = 16L << 20;
-    private static final long PHYSICAL_LIMIT = 64L << 20;
     private static final int WARMUP = 2_000;
     private static final int STEPS = 20_000;
 
@@ -55,7 +54,7 @@ class TrainingLoopMemoryTest {
                     autodiff.autodiffOps().liveNodes(), loop.lastLoss());
             assertTrue(totalGrowth <= LIMIT, "JavaCPP native memory grew by " + totalGrowth + " bytes");
             assertTrue(backendGrowth <= LIMIT, "the backend's live and pooled memory grew by " + backendGrowth + " bytes");
-            assertTrue(physicalGrowth <= PHYSICAL_LIMIT, "physical memory grew by " + physicalGrowth + " bytes");
+            assertTrue(physicalGrowth <= LIMIT, "physical memory grew by " + physicalGrowth + " bytes");
             assertEquals(statsBefore.liveTensors(), statsAfter.liveTensors(), "live tensors");
             assertEquals(nodesBefore, autodiff.autodiffOps().liveNodes(), "live autodiff graph nodes");
         }
