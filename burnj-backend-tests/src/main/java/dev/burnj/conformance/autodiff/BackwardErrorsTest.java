@@ -4,37 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /** Misuse fails with a clear exception: non-scalar roots without a seed, reused graphs, foreign or freed tensors. */
 // Counts live nodes, which are shared by every test using this backend: never run concurrently with others.
 @Isolated
-@ExtendWith(BackendExtension.class)
-class BackwardErrorsTest {
-    private final BackendUnderTest backend;
-    private final AutodiffFixture f;
-    private final Backend ad;
+class BackwardErrorsTest extends AutodiffTestBase {
 
     BackwardErrorsTest(BackendUnderTest backend) {
-        this.backend = backend;
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test

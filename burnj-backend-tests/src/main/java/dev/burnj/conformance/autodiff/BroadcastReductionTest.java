@@ -3,31 +3,18 @@ package dev.burnj.conformance.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.Shape;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The gradient of a broadcast input is summed over the broadcast dimensions back to the input's shape. */
-@ExtendWith(BackendExtension.class)
-class BroadcastReductionTest {
+class BroadcastReductionTest extends AutodiffTestBase {
     private static final double EPS = 1e-5;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     BroadcastReductionTest(BackendUnderTest backend) {
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test

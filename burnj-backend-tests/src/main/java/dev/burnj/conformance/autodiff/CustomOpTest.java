@@ -11,34 +11,22 @@ import dev.burnj.backend.Backend;
 import dev.burnj.backend.CustomOp;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /** User-defined ops take part in the graph like built-in ones: forward on the inner backend, backward by the op. */
 // Counts live nodes, which are shared by every test using this backend: never run concurrently with others.
 @Isolated
-@ExtendWith(BackendExtension.class)
-class CustomOpTest {
+class CustomOpTest extends AutodiffTestBase {
     private static final double EPS = 1e-4;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     CustomOpTest(BackendUnderTest backend) {
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     /** {@code x^2} with {@code d/dx = 2x}; counts its backward calls and checks it runs untracked. */

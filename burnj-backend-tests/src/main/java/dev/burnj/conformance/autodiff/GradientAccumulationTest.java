@@ -3,31 +3,18 @@ package dev.burnj.conformance.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.Shape;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Gradients reaching a tensor along several paths are summed; several leaves each get their own gradient. */
-@ExtendWith(BackendExtension.class)
-class GradientAccumulationTest {
+class GradientAccumulationTest extends AutodiffTestBase {
     private static final double EPS = 1e-5;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     GradientAccumulationTest(BackendUnderTest backend) {
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test

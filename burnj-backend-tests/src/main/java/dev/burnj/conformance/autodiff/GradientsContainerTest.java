@@ -7,36 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link Gradients}: keyed by leaf identity, get hands out new references, remove hands over, close releases. */
-@ExtendWith(BackendExtension.class)
-class GradientsContainerTest {
+class GradientsContainerTest extends AutodiffTestBase {
     private static final double EPS = 1e-5;
-    private final BackendUnderTest backend;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     GradientsContainerTest(BackendUnderTest backend) {
-        this.backend = backend;
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test

@@ -3,18 +3,14 @@ package dev.burnj.conformance.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.MemoryStats;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -24,23 +20,12 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 // Counts live nodes, which are shared by every test using this backend: never run concurrently with others.
 @Isolated
-@ExtendWith(BackendExtension.class)
-class GraphMemoryTest {
+class GraphMemoryTest extends AutodiffTestBase {
     private static final int STEPS = 10_000;
     private static final double EPS = 1e-5;
-    private final BackendUnderTest backend;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     GraphMemoryTest(BackendUnderTest backend) {
-        this.backend = backend;
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test

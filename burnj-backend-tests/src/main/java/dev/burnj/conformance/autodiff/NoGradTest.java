@@ -6,36 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.NoGrad;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /** Inside a {@link NoGrad} scope nothing is recorded, on this thread only; outside it recording resumes. */
 // Counts live nodes, which are shared by every test using this backend: never run concurrently with others.
 @Isolated
-@ExtendWith(BackendExtension.class)
-class NoGradTest {
+class NoGradTest extends AutodiffTestBase {
     private static final double EPS = 1e-5;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     NoGradTest(BackendUnderTest backend) {
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test

@@ -2,35 +2,22 @@ package dev.burnj.conformance.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.Shape;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gradients at points where finite differences cannot decide: ties, clamp boundaries, kinks and zeros of a product.
  * The conventions follow PyTorch, except that max/min over a whole tensor pick the first extreme element, as argmax does.
  */
-@ExtendWith(BackendExtension.class)
-class NonSmoothPointsTest {
+class NonSmoothPointsTest extends AutodiffTestBase {
     private static final double EPS = 1e-6;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     NonSmoothPointsTest(BackendUnderTest backend) {
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     /** The gradient of {@code sum(op(x))} for a 1-D leaf with the given values. */

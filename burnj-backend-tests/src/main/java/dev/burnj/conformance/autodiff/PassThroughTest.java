@@ -6,39 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.burnj.backend.Backend;
 import dev.burnj.backend.Comparison;
 import dev.burnj.backend.Gradients;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.conformance.BackendExtension;
 import dev.burnj.conformance.BackendUnderTest;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Int and bool tensors pass through untracked but are still autodiff tensors on the autodiff device, and ops that
  * leave the float domain (comparisons, argmax, casts to int) end the graph.
  */
-@ExtendWith(BackendExtension.class)
-class PassThroughTest {
+class PassThroughTest extends AutodiffTestBase {
     private static final double EPS = 1e-5;
-    private final BackendUnderTest backend;
-    private final AutodiffFixture f;
-    private final Backend ad;
 
     PassThroughTest(BackendUnderTest backend) {
-        this.backend = backend;
-        this.f = new AutodiffFixture(backend);
-        this.ad = backend.autodiff();
-    }
-
-    @AfterEach
-    void release() {
-        f.close();
+        super(backend);
     }
 
     @Test
