@@ -75,6 +75,14 @@ public final class TensorScope implements AutoCloseable {
         }
     }
 
+    /**
+     * How many tensors in this process were freed by the garbage-collector fallback because nobody closed them (each
+     * such tensor held native memory until a GC ran). A growing count in a loop means a missing scope.
+     */
+    public static long gcFreedCount() {
+        return TensorHandle.leakCount();
+    }
+
     /** Registers a new tensor with the innermost open scope of this thread, if any. */
     static void adopt(BaseTensor<?, ?, ?, ?> tensor) {
         TensorScope scope = STACK.get().peek();

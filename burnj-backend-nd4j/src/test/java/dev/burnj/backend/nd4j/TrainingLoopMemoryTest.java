@@ -3,6 +3,7 @@ package dev.burnj.backend.nd4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.jna.NativeLibrary;
 import dev.burnj.backend.Backend;
 import dev.burnj.backend.Backends;
 import dev.burnj.backend.MemoryStats;
@@ -60,11 +61,16 @@ class TrainingLoopMemoryTest {
         }
     }
 
-    /** Lets the GC and the deallocator threads of JavaCPP and ND4J reclaim what is already unreachable. */
+    /**
+     * Lets the GC and the deallocator threads of JavaCPP and ND4J reclaim what is already unreachable, then asks glibc
+     * to return free heap pages (malloc_trim), so that physical memory counts what is still allocated rather than what
+     * malloc keeps cached for reuse.
+     */
     private static void settle() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
         }
+        NativeLibrary.getInstance("c").getFunction("malloc_trim").invokeInt(new Object[] {0});
     }
 }

@@ -48,6 +48,21 @@ class ScopeAndMemoryTest {
     }
 
     @Test
+    void forgottenTensorsAreFreedByTheGarbageCollectorFallback() throws InterruptedException {
+        TensorOptions on = TensorOptions.on(backend.device());
+        long freedBefore = TensorScope.gcFreedCount();
+        for (int i = 0; i < 100; i++) {
+            Tensor2.ones(Shape.of(4, 4), on);
+        }
+        for (int attempt = 0; attempt < 100 && TensorScope.gcFreedCount() - freedBefore < 100; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(TensorScope.gcFreedCount() - freedBefore >= 100,
+                "the Cleaner fallback freed " + (TensorScope.gcFreedCount() - freedBefore) + " of 100 forgotten tensors");
+    }
+
+    @Test
     void scopesMustCloseInnermostFirst() {
         TensorScope outer = TensorScope.open();
         TensorScope inner = TensorScope.open();
