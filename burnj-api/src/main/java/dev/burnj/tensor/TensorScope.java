@@ -48,6 +48,15 @@ public final class TensorScope implements AutoCloseable {
         return tensor;
     }
 
+    /**
+     * Takes {@code tensor} out of whichever scope of this thread owns it: the caller (for example a module holding it
+     * as a parameter) becomes responsible for closing it.
+     */
+    public static <T extends BaseTensor<T, ?, ?, ?>> T unscoped(T tensor) {
+        forget(tensor);
+        return tensor;
+    }
+
     /** The number of live tensors this scope will close. */
     public int size() {
         return owned.size();
