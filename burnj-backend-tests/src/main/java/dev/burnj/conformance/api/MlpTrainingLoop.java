@@ -27,13 +27,11 @@ public final class MlpTrainingLoop implements AutoCloseable {
 
     public MlpTrainingLoop(Device device) {
         TensorOptions options = TensorOptions.on(device).withGenerator(Generator.of(42));
-        input = Tensor2.randn(Shape.of(BATCH, IN), options);
-        try (Tensor2 logits = Tensor2.randn(Shape.of(BATCH, OUT), options)) {
-            target = logits.softmax(1).detach();
-        }
-        try (Tensor2 a = Tensor2.randn(Shape.of(IN, HIDDEN), options); Tensor2 b = Tensor2.randn(Shape.of(HIDDEN, OUT), options)) {
-            w1 = a.mul(0.25).requireGrad();
-            w2 = b.mul(0.25).requireGrad();
+        try (TensorScope scope = TensorScope.open()) {
+            input = scope.keep(Tensor2.randn(Shape.of(BATCH, IN), options));
+            target = scope.keep(Tensor2.randn(Shape.of(BATCH, OUT), options).softmax(1).detach());
+            w1 = scope.keep(Tensor2.randn(Shape.of(IN, HIDDEN), options).mul(0.25).requireGrad());
+            w2 = scope.keep(Tensor2.randn(Shape.of(HIDDEN, OUT), options).mul(0.25).requireGrad());
         }
     }
 

@@ -163,8 +163,9 @@ public final class OpCase {
             throw new AssertionFailedError(name + " (inputs " + shapes(host) + ") threw " + e, e);
         }
         // Releasing every input and result must free everything the op allocated (checked where the backend counts).
+        // Only growth counts: tensors that other tests forgot may be freed by the GC meanwhile, lowering the count.
         long liveAfter = backend.isAutodiff() ? -1 : backend.memoryStats().liveTensors();
-        if (liveBefore >= 0 && liveAfter >= 0 && liveAfter != liveBefore) {
+        if (liveBefore >= 0 && liveAfter >= 0 && liveAfter > liveBefore) {
             throw new AssertionFailedError(name + ": " + (liveAfter - liveBefore)
                     + " tensors still live after releasing inputs and results");
         }
