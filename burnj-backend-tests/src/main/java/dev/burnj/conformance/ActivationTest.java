@@ -62,12 +62,14 @@ class ActivationTest {
         List<OpCase> cases = new ArrayList<>();
         for (int dim = 0; dim < 3; dim++) {
             int d = dim;
-            for (boolean large : new boolean[] {false, true}) {
-                // Logits near 500 overflow exp unless shifted by the maximum.
-                Gen gen = large ? Gen.range(495, 500) : Gen.SIGNED;
-                String label = s + " dim " + d + (large ? " logits near 500" : "");
-                // F32 logits near 500 are only known to ~3e-5 absolute (their ulp); x - logSumExp(x) keeps that error, so
-                // the results are compared to 1e-4 there.
+            for (int kind = 0; kind < 3; kind++) {
+                boolean large = kind > 0;
+                // Logits near 500 overflow exp unless shifted by the maximum; logits spread over ±1000 underflow it, so
+                // log-softmax must not be computed as log(softmax).
+                Gen gen = kind == 0 ? Gen.SIGNED : kind == 1 ? Gen.range(495, 500) : Gen.range(-1000, 1000);
+                String label = s + " dim " + d + (kind == 1 ? " logits near 500" : kind == 2 ? " logits over +-1000" : "");
+                // F32 logits of that size are only known to their ulp (3e-5 near 500, 6e-5 near 1000); x - logSumExp(x)
+                // keeps that error, so the results are compared to 1e-4 absolute there.
                 Function<DType, Tolerance> tolerance = dt -> large && dt == DType.F32 ? new Tolerance(1e-4, 1e-4) : Tolerance.of(dt);
                 cases.add(OpCase.of("softmax", label).inputs(dt -> List.of(gen.make(dt, s, d)))
                         .run((b, in) -> b.softmax(in.get(0), d))

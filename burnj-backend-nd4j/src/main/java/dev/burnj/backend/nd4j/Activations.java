@@ -46,11 +46,6 @@ final class Activations {
         return tensors.wrap(Kernel.custom("softmax").in(x).out(out(x)).ints(dim).exec1());
     }
 
-    TensorPrimitive logSoftmax(TensorPrimitive t, int dim) {
-        INDArray x = arr(t);
-        return tensors.wrap(Kernel.custom("log_softmax").in(x).out(out(x)).ints(dim).exec1());
-    }
-
     /** {@code x * (1 + inner) / 2}, with inner {@code erf(x / sqrt 2)} or {@code tanh(sqrt(2/pi) (x + 0.044715 x^3))}. */
     TensorPrimitive gelu(TensorPrimitive t, boolean tanhApproximation) {
         INDArray x = arr(t);

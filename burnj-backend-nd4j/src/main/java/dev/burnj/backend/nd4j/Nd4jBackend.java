@@ -481,11 +481,6 @@ public final class Nd4jBackend implements Backend {
         return activations.softmax(tensor, dim);
     }
 
-    @Override
-    public TensorPrimitive logSoftmax(TensorPrimitive tensor, int dim) {
-        return activations.logSoftmax(tensor, dim);
-    }
-
     // ---- ModuleOps
 
     @Override
