@@ -38,6 +38,14 @@ public abstract sealed class BaseTensor<T extends BaseTensor<T, F, I, B>, F exte
         return rank;
     }
 
+    /**
+     * The witness of this tensor's static rank, for rank-generic code that must build a tensor of the same class:
+     * {@code flat.reshape(like.shape(), like.rankWitness())}.
+     */
+    public final Rank<F, I, B> rankWitness() {
+        return rank;
+    }
+
     // ---- metadata -------------------------------------------------------------------------------------------
 
     /**

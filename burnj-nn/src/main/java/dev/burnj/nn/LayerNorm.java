@@ -1,0 +1,68 @@
+package dev.burnj.nn;
+
+import dev.burnj.tensor.FloatTensor;
+import dev.burnj.tensor.Rank;
+import dev.burnj.tensor.Tensor1;
+import dev.burnj.tensor.Tensor2;
+import dev.burnj.tensor.Tensor3;
+import dev.burnj.tensor.Tensor4;
+import dev.burnj.tensor.TensorOptions;
+import dev.burnj.tensor.TensorScope;
+
+/**
+ * Layer normalisation over the last dim (Ba et al.; PyTorch's {@code nn.LayerNorm} with a single normalized dim):
+ * each row is shifted to mean 0 and scaled by {@code 1/sqrt(var + eps)} with the biased variance, then scaled by
+ * {@code weight} and shifted by {@code bias}. The same in training and eval mode.
+ */
+public final class LayerNorm extends Module {
+    private final LayerNormConfig config;
+    private final Param<Tensor1> weight;
+    private final Param<Tensor1> bias;
+
+    LayerNorm(LayerNormConfig config, TensorOptions options) {
+        this.config = config;
+        int d = config.normalizedShape();
+        this.weight = config.elementwiseAffine() ? Param.of(DefaultInit.filled(d, 1, options)) : null;
+        this.bias = config.elementwiseAffine() ? Param.of(DefaultInit.filled(d, 0, options)) : null;
+    }
+
+    public LayerNormConfig config() {
+        return config;
+    }
+
+    /** The scale, or null without an affine transform. */
+    public Param<Tensor1> weight() {
+        return weight;
+    }
+
+    /** The shift, or null without an affine transform. */
+    public Param<Tensor1> bias() {
+        return bias;
+    }
+
+    public Tensor2 forward(Tensor2 input) {
+        return forward(input, Rank.R2);
+    }
+
+    public Tensor3 forward(Tensor3 input) {
+        return forward(input, Rank.R3);
+    }
+
+    public Tensor4 forward(Tensor4 input) {
+        return forward(input, Rank.R4);
+    }
+
+    /** Any rank, given its witness. */
+    public <F extends FloatTensor<F, ?, ?>> F forward(F input, Rank<F, ?, ?> rank) {
+        Channels.require("LayerNorm", input.shape(), -1, config.normalizedShape(), "features");
+        int last = input.rank() - 1;
+        try (TensorScope scope = TensorScope.open()) {
+            F centered = input.sub(input.meanDim(last));
+            F out = centered.mul(input.var(last, 0).add(config.eps()).rsqrt());
+            if (weight != null) {
+                out = out.mul(Channels.along(weight.value(), last, rank)).add(Channels.along(bias.value(), last, rank));
+            }
+            return scope.keep(out);
+        }
+    }
+}

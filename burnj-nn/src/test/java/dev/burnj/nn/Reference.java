@@ -1,0 +1,255 @@
+package dev.burnj.nn;
+
+/**
+ * Plain-Java double-precision reference implementations of the layers, written from the definitions with explicit
+ * loops, independent of any tensor op. Arrays are flat and row-major.
+ */
+final class Reference {
+    private Reference() {}
+
+    /** x [n, in], w [out, in], b [out] or null. */
+    static double[] linear(double[] x, int n, int in, double[] w, int out, double[] b) {
+        double[] y = new double[n * out];
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < out; o++) {
+                double s = b == null ? 0 : b[o];
+                for (int i = 0; i < in; i++) {
+                    s += x[r * in + i] * w[o * in + i];
+                }
+                y[r * out + o] = s;
+            }
+        }
+        return y;
+    }
+
+    /** x [n, c, h, w], weight [o, c/groups, kh, kw]; returns [n, o, oh, ow]. */
+    static double[] conv2d(double[] x, int[] xs, double[] wt, int[] ws, double[] b, int[] stride, int[] pad, int[] dil, int groups) {
+        int n = xs[0], c = xs[1], h = xs[2], w = xs[3];
+        int o = ws[0], cg = ws[1], kh = ws[2], kw = ws[3];
+        int oh = (h + 2 * pad[0] - dil[0] * (kh - 1) - 1) / stride[0] + 1;
+        int ow = (w + 2 * pad[1] - dil[1] * (kw - 1) - 1) / stride[1] + 1;
+        int og = o / groups;
+        double[] y = new double[n * o * oh * ow];
+        for (int b0 = 0; b0 < n; b0++) {
+            for (int oc = 0; oc < o; oc++) {
+                int g = oc / og;
+                for (int i = 0; i < oh; i++) {
+                    for (int j = 0; j < ow; j++) {
+                        double s = b == null ? 0 : b[oc];
+                        for (int ic = 0; ic < cg; ic++) {
+                            int cin = g * cg + ic;
+                            for (int p = 0; p < kh; p++) {
+                                for (int q = 0; q < kw; q++) {
+                                    int yy = i * stride[0] - pad[0] + p * dil[0];
+                                    int xx = j * stride[1] - pad[1] + q * dil[1];
+                                    if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
+                                        s += x[((b0 * c + cin) * h + yy) * w + xx] * wt[((oc * cg + ic) * kh + p) * kw + q];
+                                    }
+                                }
+                            }
+                        }
+                        y[((b0 * o + oc) * oh + i) * ow + j] = s;
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /** x [n, c, h, w], weight [c, o, kh, kw] (one group, no dilation); returns [n, o, oh, ow] by scattering. */
+    static double[] convTranspose2d(double[] x, int[] xs, double[] wt, int[] ws, double[] b, int stride, int pad, int outPad) {
+        int n = xs[0], c = xs[1], h = xs[2], w = xs[3];
+        int o = ws[1], kh = ws[2], kw = ws[3];
+        int oh = (h - 1) * stride - 2 * pad + kh + outPad;
+        int ow = (w - 1) * stride - 2 * pad + kw + outPad;
+        double[] y = new double[n * o * oh * ow];
+        for (int b0 = 0; b0 < n; b0++) {
+            for (int oc = 0; oc < o; oc++) {
+                for (int i = 0; i < oh * ow; i++) {
+                    y[(b0 * o + oc) * oh * ow + i] = b == null ? 0 : b[oc];
+                }
+            }
+            for (int ic = 0; ic < c; ic++) {
+                for (int i = 0; i < h; i++) {
+                    for (int j = 0; j < w; j++) {
+                        double v = x[((b0 * c + ic) * h + i) * w + j];
+                        for (int oc = 0; oc < o; oc++) {
+                            for (int p = 0; p < kh; p++) {
+                                for (int q = 0; q < kw; q++) {
+                                    int yy = i * stride - pad + p;
+                                    int xx = j * stride - pad + q;
+                                    if (yy >= 0 && yy < oh && xx >= 0 && xx < ow) {
+                                        y[((b0 * o + oc) * oh + yy) * ow + xx] += v * wt[((ic * o + oc) * kh + p) * kw + q];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Max or average pooling of [planes, h, w] with a k x k window, stride s, padding p (avg counts the padding). */
+    static double[] pool2d(double[] x, int planes, int h, int w, int k, int s, int p, boolean max) {
+        int oh = (h + 2 * p - k) / s + 1;
+        int ow = (w + 2 * p - k) / s + 1;
+        double[] y = new double[planes * oh * ow];
+        for (int pl = 0; pl < planes; pl++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                    for (int a = 0; a < k; a++) {
+                        for (int bb = 0; bb < k; bb++) {
+                            int yy = i * s - p + a;
+                            int xx = j * s - p + bb;
+                            if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
+                                double v = x[(pl * h + yy) * w + xx];
+                                acc = max ? Math.max(acc, v) : acc + v;
+                            }
+                        }
+                    }
+                    y[(pl * oh + i) * ow + j] = max ? acc : acc / (k * k);
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Adaptive average pooling of [planes, h, w] to oh x ow. */
+    static double[] adaptiveAvgPool2d(double[] x, int planes, int h, int w, int oh, int ow) {
+        double[] y = new double[planes * oh * ow];
+        for (int pl = 0; pl < planes; pl++) {
+            for (int i = 0; i < oh; i++) {
+                int y0 = Math.floorDiv(i * h, oh);
+                int y1 = -Math.floorDiv(-(i + 1) * h, oh);
+                for (int j = 0; j < ow; j++) {
+                    int x0 = Math.floorDiv(j * w, ow);
+                    int x1 = -Math.floorDiv(-(j + 1) * w, ow);
+                    double s = 0;
+                    for (int a = y0; a < y1; a++) {
+                        for (int bb = x0; bb < x1; bb++) {
+                            s += x[(pl * h + a) * w + bb];
+                        }
+                    }
+                    y[(pl * oh + i) * ow + j] = s / ((y1 - y0) * (x1 - x0));
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Nearest (PyTorch's legacy floor rule) or bilinear (align_corners=False) resize of [planes, h, w]. */
+    static double[] resize(double[] x, int planes, int h, int w, int oh, int ow, boolean bilinear) {
+        double[] y = new double[planes * oh * ow];
+        double sh = (double) h / oh;
+        double sw = (double) w / ow;
+        for (int pl = 0; pl < planes; pl++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    double v;
+                    if (!bilinear) {
+                        int yy = Math.min((int) Math.floor(i * sh), h - 1);
+                        int xx = Math.min((int) Math.floor(j * sw), w - 1);
+                        v = x[(pl * h + yy) * w + xx];
+                    } else {
+                        double fy = Math.max((i + 0.5) * sh - 0.5, 0);
+                        double fx = Math.max((j + 0.5) * sw - 0.5, 0);
+                        int y0 = (int) fy;
+                        int x0 = (int) fx;
+                        int y1 = Math.min(y0 + 1, h - 1);
+                        int x1 = Math.min(x0 + 1, w - 1);
+                        double ly = fy - y0;
+                        double lx = fx - x0;
+                        v = (1 - ly) * ((1 - lx) * x[(pl * h + y0) * w + x0] + lx * x[(pl * h + y0) * w + x1])
+                                + ly * ((1 - lx) * x[(pl * h + y1) * w + x0] + lx * x[(pl * h + y1) * w + x1]);
+                    }
+                    y[(pl * oh + i) * ow + j] = v;
+                }
+            }
+        }
+        return y;
+    }
+
+    /**
+     * Normalises x viewed as [outer, c, inner] per channel over (outer, inner) with the given mean/var per channel
+     * (null: the batch's, biased), then scales and shifts per channel (null: none).
+     */
+    static double[] batchNorm(double[] x, int outer, int c, int inner, double[] mean, double[] var, double[] gamma, double[] beta, double eps) {
+        double[] m = mean != null ? mean : new double[c];
+        double[] v = var != null ? var : new double[c];
+        if (mean == null) {
+            double[][] stats = channelStats(x, outer, c, inner);
+            m = stats[0];
+            v = stats[1];
+        }
+        double[] y = new double[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int i = 0; i < inner; i++) {
+                    int idx = (o * c + ch) * inner + i;
+                    double z = (x[idx] - m[ch]) / Math.sqrt(v[ch] + eps);
+                    y[idx] = gamma == null ? z : z * gamma[ch] + beta[ch];
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Per-channel mean and biased variance of x viewed as [outer, c, inner]. */
+    static double[][] channelStats(double[] x, int outer, int c, int inner) {
+        double[] m = new double[c];
+        double[] v = new double[c];
+        int count = outer * inner;
+        for (int ch = 0; ch < c; ch++) {
+            double s = 0;
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    s += x[(o * c + ch) * inner + i];
+                }
+            }
+            m[ch] = s / count;
+            double q = 0;
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    double d = x[(o * c + ch) * inner + i] - m[ch];
+                    q += d * d;
+                }
+            }
+            v[ch] = q / count;
+        }
+        return new double[][] {m, v};
+    }
+
+    /** Normalises each row of [rows, d] (layer norm, biased variance), then scales and shifts. */
+    static double[] layerNorm(double[] x, int rows, int d, double[] gamma, double[] beta, double eps) {
+        return batchNormRows(x, rows, d, gamma, beta, eps, true);
+    }
+
+    /** x / sqrt(mean(x²) + eps) · gamma for each row of [rows, d]. */
+    static double[] rmsNorm(double[] x, int rows, int d, double[] gamma, double eps) {
+        return batchNormRows(x, rows, d, gamma, null, eps, false);
+    }
+
+    private static double[] batchNormRows(double[] x, int rows, int d, double[] gamma, double[] beta, double eps, boolean center) {
+        double[] y = new double[x.length];
+        for (int r = 0; r < rows; r++) {
+            double m = 0;
+            for (int i = 0; i < d; i++) {
+                m += x[r * d + i];
+            }
+            m = center ? m / d : 0;
+            double q = 0;
+            for (int i = 0; i < d; i++) {
+                q += (x[r * d + i] - m) * (x[r * d + i] - m);
+            }
+            double scale = 1 / Math.sqrt(q / d + eps);
+            for (int i = 0; i < d; i++) {
+                double z = (x[r * d + i] - m) * scale;
+                y[r * d + i] = (gamma == null ? z : z * gamma[i]) + (beta == null ? 0 : beta[i]);
+            }
+        }
+        return y;
+    }
+}

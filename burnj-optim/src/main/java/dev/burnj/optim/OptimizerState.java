@@ -1,0 +1,31 @@
+package dev.burnj.optim;
+
+import dev.burnj.tensor.TensorData;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An optimizer's state as plain host data, for saving and exact resume: the current learning rate of each parameter
+ * group, and per parameter name its step counter and state tensors (e.g. {@code exp_avg}, {@code exp_avg_sq}).
+ *
+ * @param groupLrs the learning rate of each group, in group order
+ * @param params per parameter name, its state
+ */
+public record OptimizerState(List<Double> groupLrs, Map<String, ParamData> params) {
+    public OptimizerState {
+        groupLrs = List.copyOf(groupLrs);
+        params = Map.copyOf(params);
+    }
+
+    /**
+     * One parameter's state.
+     *
+     * @param step the number of updates made
+     * @param tensors state tensors by name
+     */
+    public record ParamData(long step, Map<String, TensorData> tensors) {
+        public ParamData {
+            tensors = Map.copyOf(tensors);
+        }
+    }
+}
