@@ -1,10 +1,8 @@
 package dev.burnj.nn;
 
 import dev.burnj.tensor.FloatTensor;
-import dev.burnj.tensor.Rank;
 import dev.burnj.tensor.Tensor1;
 import dev.burnj.tensor.Tensor3;
-import dev.burnj.tensor.Tensor4;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
 
@@ -40,17 +38,9 @@ public final class GroupNorm extends Module {
     }
 
     /** {@code [N, C, L]}. */
-    public Tensor3 forward(Tensor3 input) {
-        return forward(input, Rank.R3);
-    }
-
     /** {@code [N, C, H, W]}. */
-    public Tensor4 forward(Tensor4 input) {
-        return forward(input, Rank.R4);
-    }
-
-    /** Any rank of at least 2 with channels in dim 1, given its witness. */
-    public <F extends FloatTensor<F, ?, ?>> F forward(F input, Rank<F, ?, ?> rank) {
+    /** Any rank of at least 2 with channels in dim 1. */
+    public <F extends FloatTensor<F, ?, ?>> F forward(F input) {
         Channels.require("GroupNorm", input.shape(), 1, config.numChannels(), "channels");
         int n = input.dim(0);
         int groups = config.numGroups();
@@ -59,9 +49,9 @@ public final class GroupNorm extends Module {
             Tensor3 grouped = input.reshape(n, groups, (int) (input.numel() / ((long) n * groups)));
             Tensor3 centered = grouped.sub(grouped.meanDim(2));
             Tensor3 normalized = centered.mul(grouped.var(2, 0).add(config.eps()).rsqrt());
-            F out = normalized.reshape(input.shape(), rank);
+            F out = normalized.reshape(input.shape(), input.rankWitness());
             if (weight != null) {
-                out = out.mul(Channels.along(weight.value(), 1, rank)).add(Channels.along(bias.value(), 1, rank));
+                out = out.mul(Channels.along(weight.value(), 1, input.rankWitness())).add(Channels.along(bias.value(), 1, input.rankWitness()));
             }
             return scope.keep(out);
         }

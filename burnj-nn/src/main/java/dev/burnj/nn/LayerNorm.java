@@ -1,11 +1,7 @@
 package dev.burnj.nn;
 
 import dev.burnj.tensor.FloatTensor;
-import dev.burnj.tensor.Rank;
 import dev.burnj.tensor.Tensor1;
-import dev.burnj.tensor.Tensor2;
-import dev.burnj.tensor.Tensor3;
-import dev.burnj.tensor.Tensor4;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
 
@@ -40,27 +36,15 @@ public final class LayerNorm extends Module {
         return bias;
     }
 
-    public Tensor2 forward(Tensor2 input) {
-        return forward(input, Rank.R2);
-    }
-
-    public Tensor3 forward(Tensor3 input) {
-        return forward(input, Rank.R3);
-    }
-
-    public Tensor4 forward(Tensor4 input) {
-        return forward(input, Rank.R4);
-    }
-
-    /** Any rank, given its witness. */
-    public <F extends FloatTensor<F, ?, ?>> F forward(F input, Rank<F, ?, ?> rank) {
+    /** Applies the layer to a tensor of any rank. */
+    public <F extends FloatTensor<F, ?, ?>> F forward(F input) {
         Channels.require("LayerNorm", input.shape(), -1, config.normalizedShape(), "features");
         int last = input.rank() - 1;
         try (TensorScope scope = TensorScope.open()) {
             F centered = input.sub(input.meanDim(last));
             F out = centered.mul(input.var(last, 0).add(config.eps()).rsqrt());
             if (weight != null) {
-                out = out.mul(Channels.along(weight.value(), last, rank)).add(Channels.along(bias.value(), last, rank));
+                out = out.mul(Channels.along(weight.value(), last, input.rankWitness())).add(Channels.along(bias.value(), last, input.rankWitness()));
             }
             return scope.keep(out);
         }

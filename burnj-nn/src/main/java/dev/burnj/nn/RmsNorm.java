@@ -2,11 +2,7 @@ package dev.burnj.nn;
 
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.FloatTensor;
-import dev.burnj.tensor.Rank;
 import dev.burnj.tensor.Tensor1;
-import dev.burnj.tensor.Tensor2;
-import dev.burnj.tensor.Tensor3;
-import dev.burnj.tensor.Tensor4;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
 
@@ -32,27 +28,15 @@ public final class RmsNorm extends Module {
         return weight;
     }
 
-    public Tensor2 forward(Tensor2 input) {
-        return forward(input, Rank.R2);
-    }
-
-    public Tensor3 forward(Tensor3 input) {
-        return forward(input, Rank.R3);
-    }
-
-    public Tensor4 forward(Tensor4 input) {
-        return forward(input, Rank.R4);
-    }
-
-    /** Any rank, given its witness. */
-    public <F extends FloatTensor<F, ?, ?>> F forward(F input, Rank<F, ?, ?> rank) {
+    /** Applies the layer to a tensor of any rank. */
+    public <F extends FloatTensor<F, ?, ?>> F forward(F input) {
         Channels.require("RmsNorm", input.shape(), -1, config.normalizedShape(), "features");
         int last = input.rank() - 1;
         double eps = config.eps() != null ? config.eps() : machineEpsilon(input.dtype());
         try (TensorScope scope = TensorScope.open()) {
             F out = input.mul(input.mul(input).meanDim(last).add(eps).rsqrt());
             if (weight != null) {
-                out = out.mul(Channels.along(weight.value(), last, rank));
+                out = out.mul(Channels.along(weight.value(), last, input.rankWitness()));
             }
             return scope.keep(out);
         }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.burnj.tensor.Grads;
-import dev.burnj.tensor.Rank;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.Tensor1;
 import dev.burnj.tensor.Tensor2;
@@ -91,7 +90,7 @@ class NormTest {
             Tensor2 input = Tensor2.from(data(x, 3, 4), CPU);
             assertClose(Reference.rmsNorm(x, 3, 4, GAMMA, Math.ulp(1.0)), norm.forward(input).toDoubleArray(), 1e-10);
             RmsNorm loose = RmsNormConfig.of(4).withEps(0.5).withElementwiseAffine(false).init(f64(CPU));
-            Tensor4 out = loose.forward(input.reshape(1, 3, 1, 4), Rank.R4);
+            Tensor4 out = loose.forward(input.reshape(1, 3, 1, 4));
             assertClose(Reference.rmsNorm(x, 3, 4, null, 0.5), out.toDoubleArray(), 1e-10);
         }
     }
