@@ -1,6 +1,8 @@
 package dev.burnj.optim;
 
 import dev.burnj.tensor.TensorData;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,8 @@ import java.util.Map;
 public record OptimizerState(List<Double> groupLrs, Map<String, ParamData> params) {
     public OptimizerState {
         groupLrs = List.copyOf(groupLrs);
-        params = Map.copyOf(params);
+        // Insertion order is kept (parameter order), so the same state always saves to the same bytes.
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /**
@@ -25,7 +28,7 @@ public record OptimizerState(List<Double> groupLrs, Map<String, ParamData> param
      */
     public record ParamData(long step, Map<String, TensorData> tensors) {
         public ParamData {
-            tensors = Map.copyOf(tensors);
+            tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
         }
     }
 }
