@@ -1,10 +1,12 @@
 package dev.burnj.nn;
 
 import dev.burnj.tensor.Device;
+import dev.burnj.tensor.NoGrad;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -83,6 +85,23 @@ public abstract class Module implements AutoCloseable {
 
     public final boolean isTraining() {
         return training;
+    }
+
+    /**
+     * Runs {@code forward} as inference on this model: it must be in eval mode, so that the pass reads but never writes
+     * module state (dropout off, batch norm on its running statistics), and no gradients are recorded. Several threads
+     * may call this at once on the same model, e.g. {@code model.infer(() -> model.forward(batch))} from a request pool.
+     *
+     * @throws IllegalStateException if the model is in training mode
+     */
+    public final <R> R infer(Supplier<R> forward) {
+        if (training) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is in training mode: call eval() before infer(), so that "
+                    + "dropout and batch norm neither draw random numbers nor update their statistics");
+        }
+        try (NoGrad ignored = NoGrad.enter()) {
+            return forward.get();
+        }
     }
 
     /** Freezes every parameter. */
