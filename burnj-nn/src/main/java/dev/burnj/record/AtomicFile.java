@@ -1,6 +1,7 @@
 package dev.burnj.record;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +13,21 @@ import java.util.Random;
 /**
  * Replaces a file atomically: the content goes to a temporary file in the same directory, is forced to disk, and is
  * renamed over the target. A crash or an exception at any point leaves either the old file or the new one, never a
- * torn mix, and an exception removes the temporary file.
+ * torn mix, and an exception removes the temporary file. Records and checkpoints write every file this way.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private static final Random RANDOM = new SecureRandom();
 
     /** Writes the content of a file through a channel. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(FileChannel channel) throws IOException;
     }
 
     private AtomicFile() {}
 
     /** Replaces {@code target} with what {@code content} writes. */
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         // Same directory as the target: a rename is only atomic within one file system. A dot-name hides it from
@@ -51,8 +52,21 @@ final class AtomicFile {
         syncDirectory(directory);
     }
 
-    /** Makes the rename itself durable, where the platform lets a directory be opened and forced (not on Windows). */
-    private static void syncDirectory(Path directory) {
+    /** Replaces {@code target} with {@code bytes}. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    /**
+     * Makes renames and deletions in {@code directory} durable, where the platform lets a directory be opened and
+     * forced (not on Windows, where this does nothing).
+     */
+    public static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

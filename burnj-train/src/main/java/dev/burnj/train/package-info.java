@@ -1,0 +1,4 @@
+/**
+ * Training: checkpoints ({@link dev.burnj.train.checkpoint}) and what monitors metrics ({@link dev.burnj.train.Goal}).
+ */
+package dev.burnj.train;
