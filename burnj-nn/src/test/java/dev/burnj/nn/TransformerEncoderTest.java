@@ -278,6 +278,29 @@ class TransformerEncoderTest {
     }
 
     @Test
+    void dropoutOfOneInsideTheBlocksLeavesOnlyTheirOutputBiases() {
+        // With dropout1 and dropout2 in eval mode, the attention-weight dropout leaves out_proj.bias of the attention
+        // and the dropout after the activation leaves linear2.bias of the feed-forward block.
+        double[] x = randoms(B * L * E, 140);
+        try (TransformerEncoderLayer layer = layerConfig(TransformerActivation.GELU, false).withDropout(1).init(f64(CPU));
+                TensorScope scope = TensorScope.open()) {
+            randomise(layer, 141);
+            layer.namedModules().get("dropout1").eval();
+            layer.namedModules().get("dropout2").eval();
+            double[][] p = values(layer);
+            double[] attention = new double[x.length];
+            double[] feedForward = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                attention[i] = p[3][i % E];
+                feedForward[i] = p[7][i % E];
+            }
+            double[] x1 = Reference.layerNorm(Reference.add(x, attention), B * L, E, p[8], p[9], EPS);
+            double[] expected = Reference.layerNorm(Reference.add(x1, feedForward), B * L, E, p[10], p[11], EPS);
+            assertClose(expected, layer.forward(Tensor3.from(data(x, B, L, E), CPU)).toDoubleArray(), 1e-10);
+        }
+    }
+
+    @Test
     void badShapesAndConfigsAreRejectedWithClearMessages() {
         try (TransformerEncoder encoder = TransformerEncoderConfig.of(layerConfig(TransformerActivation.RELU, false), 1).init(f64(CPU));
                 TensorScope scope = TensorScope.open()) {
