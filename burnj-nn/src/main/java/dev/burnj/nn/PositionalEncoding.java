@@ -9,9 +9,10 @@ import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
 
 /**
- * Fixed sinusoidal position encodings added to a {@code [B, L, dModel]} input, then dropout (Vaswani et al., the
- * {@code PositionalEncoding} of PyTorch's tutorials and Burn's {@code PositionalEncoding}, batch first):
- * {@code pe[pos, 2i] = sin(pos / 10000^(2i/dModel))} and {@code pe[pos, 2i+1] = cos(pos / 10000^(2i/dModel))}.
+ * Fixed sinusoidal position encodings added to a {@code [B, L, dModel]} input, then dropout (Vaswani et al.; the
+ * {@code PositionalEncoding} of PyTorch's tutorials, batch first; Burn's {@code PositionalEncoding} adds the same table
+ * without the dropout): {@code pe[pos, 2i] = sin(pos / 10000^(2i/dModel))} and
+ * {@code pe[pos, 2i+1] = cos(pos / 10000^(2i/dModel))}.
  *
  * <p>The table is a constant, neither a {@link Param} nor a {@link Buffer}, so it is <em>not</em> part of the state
  * dict: it is recomputed from the config at {@code init}, as Burn does, and checkpoints stay free of a

@@ -20,7 +20,6 @@ import dev.burnj.tensor.Tensor1;
 import dev.burnj.tensor.Tensor3;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -93,16 +92,17 @@ class TransformerEncoderTest {
         TransformerEncoderConfig config = TransformerEncoderConfig.of(layerConfig(TransformerActivation.RELU, false), 2)
                 .withNorm(LayerNormConfig.of(E));
         try (TransformerEncoder encoder = config.init(f64(CPU))) {
-            // The keys of torch.nn.TransformerEncoder(TransformerEncoderLayer(4, 2, 6, batch_first=True), 2, norm=LayerNorm(4)).state_dict()
-            List<String> expected = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                for (String name : List.of("self_attn.in_proj_weight", "self_attn.in_proj_bias", "self_attn.out_proj.weight",
-                        "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight", "linear2.bias", "norm1.weight",
-                        "norm1.bias", "norm2.weight", "norm2.bias")) {
-                    expected.add("layers." + i + "." + name);
-                }
-            }
-            expected.addAll(List.of("norm.weight", "norm.bias"));
+            // list(nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 6, batch_first=True), 2, norm=nn.LayerNorm(4)).state_dict())
+            List<String> expected = List.of(
+                    "layers.0.self_attn.in_proj_weight", "layers.0.self_attn.in_proj_bias", "layers.0.self_attn.out_proj.weight",
+                    "layers.0.self_attn.out_proj.bias", "layers.0.linear1.weight", "layers.0.linear1.bias",
+                    "layers.0.linear2.weight", "layers.0.linear2.bias", "layers.0.norm1.weight",
+                    "layers.0.norm1.bias", "layers.0.norm2.weight", "layers.0.norm2.bias",
+                    "layers.1.self_attn.in_proj_weight", "layers.1.self_attn.in_proj_bias", "layers.1.self_attn.out_proj.weight",
+                    "layers.1.self_attn.out_proj.bias", "layers.1.linear1.weight", "layers.1.linear1.bias",
+                    "layers.1.linear2.weight", "layers.1.linear2.bias", "layers.1.norm1.weight",
+                    "layers.1.norm1.bias", "layers.1.norm2.weight", "layers.1.norm2.bias",
+                    "norm.weight", "norm.bias");
             assertEquals(expected, List.copyOf(encoder.namedState().keySet()));
             Map<String, Param<?>> params = encoder.namedParameters();
             assertEquals(Shape.of(3 * E, E), params.get("layers.1.self_attn.in_proj_weight").shape());
