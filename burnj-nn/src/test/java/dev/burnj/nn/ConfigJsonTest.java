@@ -20,7 +20,11 @@ class ConfigJsonTest {
                 GeluConfig.of().withTanhApproximation(true), SoftmaxConfig.of(-1), LogSoftmaxConfig.of(1),
                 BatchNormConfig.of(16).withMomentum(0.3).withEps(1e-3).withAffine(false), LayerNormConfig.of(32).withEps(1e-6),
                 GroupNormConfig.of(4, 32).withAffine(false), RmsNormConfig.of(64), RmsNormConfig.of(64).withEps(1e-6),
-                MultiHeadAttentionConfig.of(64, 8).withDropout(0.1).withBias(false));
+                MultiHeadAttentionConfig.of(64, 8).withDropout(0.1).withBias(false),
+                TransformerEncoderLayerConfig.of(64, 8).withActivation(TransformerActivation.GELU).withNormFirst(true).withDimFeedforward(256),
+                TransformerEncoderConfig.of(TransformerEncoderLayerConfig.of(64, 8), 6),
+                TransformerEncoderConfig.of(TransformerEncoderLayerConfig.of(64, 8).withDropout(0), 2).withNorm(LayerNormConfig.of(64).withEps(1e-6)),
+                PositionalEncodingConfig.of(64).withMaxLength(512).withDropout(0.2));
         for (Config config : configs) {
             String json = config.toJson();
             assertEquals(config, Config.fromJson(json, config.getClass()), json);

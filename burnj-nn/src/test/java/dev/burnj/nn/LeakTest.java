@@ -113,6 +113,13 @@ class LeakTest {
         assertNoLeak("Sequential", step(rows, mlp::forward));
         MultiHeadAttention mha = MultiHeadAttentionConfig.of(5, 1).withDropout(0.2).init(f64(AD));
         assertNoLeak("MultiHeadAttention", step(o -> leaf(Tensor3.randn(Shape.of(2, 3, 5), o)), x -> mha.forward(x, x, x)));
+        TransformerEncoder encoder = TransformerEncoderConfig.of(TransformerEncoderLayerConfig.of(4, 2).withDimFeedforward(6).withDropout(0.2), 2)
+                .withNorm(LayerNormConfig.of(4)).init(f64(AD));
+        try (dev.burnj.tensor.BoolTensor2 causal = TransformerEncoder.causalMask(3, AD)) {
+            assertNoLeak("TransformerEncoder", step(o -> leaf(Tensor3.randn(Shape.of(2, 3, 4), o)), x -> encoder.forward(x, causal, null)));
+        }
+        PositionalEncoding positions = PositionalEncodingConfig.of(4).withMaxLength(8).init(TensorOptions.on(Support.CPU));
+        assertNoLeak("PositionalEncoding (table on another device)", step(o -> leaf(Tensor3.randn(Shape.of(2, 3, 4), o)), positions::forward));
         Embedding embedding = EmbeddingConfig.of(10, 4).init(f64(AD));
         assertNoLeak("Embedding", () -> {
             try (IntTensor2 ids = IntTensor2.of(new long[][] {{1, 2}, {3, 1}}, TensorOptions.on(AD));

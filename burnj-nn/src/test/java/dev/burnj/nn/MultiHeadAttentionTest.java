@@ -27,48 +27,7 @@ class MultiHeadAttentionTest {
     /** Plain-Java attention with the layer's weights; {@code masked[b][i][j]} true removes key j for query i. */
     private static double[] reference(double[] q, double[] k, double[] v, double[] win, double[] bin, double[] wout, double[] bout,
             boolean[][][] masked) {
-        int d = E / H;
-        double[] qp = project(q, B * LQ, win, bin, 0);
-        double[] kp = project(k, B * LK, win, bin, 1);
-        double[] vp = project(v, B * LK, win, bin, 2);
-        double[] merged = new double[B * LQ * E];
-        for (int b = 0; b < B; b++) {
-            for (int h = 0; h < H; h++) {
-                for (int i = 0; i < LQ; i++) {
-                    double[] s = new double[LK];
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < LK; j++) {
-                        double dot = 0;
-                        for (int c = 0; c < d; c++) {
-                            dot += qp[(b * LQ + i) * E + h * d + c] * kp[(b * LK + j) * E + h * d + c];
-                        }
-                        s[j] = masked != null && masked[b][i][j] ? Double.NEGATIVE_INFINITY : dot / Math.sqrt(d);
-                        max = Math.max(max, s[j]);
-                    }
-                    double z = 0;
-                    for (int j = 0; j < LK; j++) {
-                        s[j] = Math.exp(s[j] - max);
-                        z += s[j];
-                    }
-                    for (int c = 0; c < d; c++) {
-                        double acc = 0;
-                        for (int j = 0; j < LK; j++) {
-                            acc += s[j] / z * vp[(b * LK + j) * E + h * d + c];
-                        }
-                        merged[(b * LQ + i) * E + h * d + c] = acc;
-                    }
-                }
-            }
-        }
-        return Reference.linear(merged, B * LQ, E, wout, E, bout);
-    }
-
-    private static double[] project(double[] x, int rows, double[] win, double[] bin, int part) {
-        double[] w = new double[E * E];
-        double[] b = new double[E];
-        System.arraycopy(win, part * E * E, w, 0, E * E);
-        System.arraycopy(bin, part * E, b, 0, E);
-        return Reference.linear(x, rows, E, w, E, b);
+        return Reference.attention(q, k, v, B, LQ, LK, E, H, win, bin, wout, bout, masked);
     }
 
     private static MultiHeadAttention randomised(TensorOptions options) {

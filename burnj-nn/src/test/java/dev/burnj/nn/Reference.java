@@ -1,5 +1,7 @@
 package dev.burnj.nn;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Plain-Java double-precision reference implementations of the layers, written from the definitions with explicit
  * loops, independent of any tensor op. Arrays are flat and row-major.
@@ -20,6 +22,112 @@ final class Reference {
             }
         }
         return y;
+    }
+
+    /** The error function by its series of positive terms {@code 2/√π·e^(-x²)·Σ (2x²)^n·x / (1·3·…·(2n+1))}, to double precision. */
+    static double erf(double x) {
+        if (Math.abs(x) > 6) {
+            return Math.signum(x);
+        }
+        double term = x;
+        double sum = x;
+        for (int n = 1; Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+            term *= 2 * x * x / (2 * n + 1);
+            sum += term;
+        }
+        return 2 / Math.sqrt(Math.PI) * Math.exp(-x * x) * sum;
+    }
+
+    /** The exact GELU {@code x·Φ(x)}. */
+    static double gelu(double x) {
+        return 0.5 * x * (1 + erf(x / Math.sqrt(2)));
+    }
+
+    /** Element-wise {@code a + b}. */
+    static double[] add(double[] a, double[] b) {
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            y[i] = a[i] + b[i];
+        }
+        return y;
+    }
+
+    /**
+     * Multi-head attention of q [batch, lq, e] over k and v [batch, lk, e] with stacked input projections win [3e, e],
+     * bin [3e], and the output projection wout [e, e], bout [e]; {@code masked[b][i][j]} (null: none) removes key j
+     * for query i.
+     */
+    static double[] attention(double[] q, double[] k, double[] v, int batch, int lq, int lk, int e, int heads, double[] win,
+            double[] bin, double[] wout, double[] bout, boolean[][][] masked) {
+        int d = e / heads;
+        double[] qp = project(q, batch * lq, e, win, bin, 0);
+        double[] kp = project(k, batch * lk, e, win, bin, 1);
+        double[] vp = project(v, batch * lk, e, win, bin, 2);
+        double[] merged = new double[batch * lq * e];
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < heads; h++) {
+                for (int i = 0; i < lq; i++) {
+                    double[] s = new double[lk];
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < lk; j++) {
+                        double dot = 0;
+                        for (int c = 0; c < d; c++) {
+                            dot += qp[(b * lq + i) * e + h * d + c] * kp[(b * lk + j) * e + h * d + c];
+                        }
+                        s[j] = masked != null && masked[b][i][j] ? Double.NEGATIVE_INFINITY : dot / Math.sqrt(d);
+                        max = Math.max(max, s[j]);
+                    }
+                    double z = 0;
+                    for (int j = 0; j < lk; j++) {
+                        s[j] = Math.exp(s[j] - max);
+                        z += s[j];
+                    }
+                    for (int c = 0; c < d; c++) {
+                        double acc = 0;
+                        for (int j = 0; j < lk; j++) {
+                            acc += s[j] / z * vp[(b * lk + j) * e + h * d + c];
+                        }
+                        merged[(b * lq + i) * e + h * d + c] = acc;
+                    }
+                }
+            }
+        }
+        return linear(merged, batch * lq, e, wout, e, bout);
+    }
+
+    /** Projection {@code part} (0 query, 1 key, 2 value) of x [rows, e] by the stacked win, bin. */
+    private static double[] project(double[] x, int rows, int e, double[] win, double[] bin, int part) {
+        double[] w = new double[e * e];
+        double[] b = new double[e];
+        System.arraycopy(win, part * e * e, w, 0, e * e);
+        System.arraycopy(bin, part * e, b, 0, e);
+        return linear(x, rows, e, w, e, b);
+    }
+
+    /**
+     * A transformer encoder layer (PyTorch's, without dropout) on x [batch, length, e]; {@code p} holds the parameters in
+     * state-dict order: in_proj_weight, in_proj_bias, out_proj.weight, out_proj.bias, linear1.weight, linear1.bias,
+     * linear2.weight, linear2.bias, norm1.weight, norm1.bias, norm2.weight, norm2.bias.
+     */
+    static double[] transformerEncoderLayer(double[] x, int batch, int length, int e, int heads, int ff, double[][] p, boolean gelu,
+            boolean normFirst, double eps, boolean[][][] masked) {
+        int rows = batch * length;
+        UnaryOperator<double[]> sa = y -> attention(y, y, y, batch, length, length, e, heads, p[0], p[1], p[2], p[3], masked);
+        UnaryOperator<double[]> feedForward = y -> {
+            double[] hidden = linear(y, rows, e, p[4], ff, p[5]);
+            for (int i = 0; i < hidden.length; i++) {
+                hidden[i] = gelu ? gelu(hidden[i]) : Math.max(hidden[i], 0);
+            }
+            return linear(hidden, rows, ff, p[6], e, p[7]);
+        };
+        UnaryOperator<double[]> norm1 = y -> layerNorm(y, rows, e, p[8], p[9], eps);
+        UnaryOperator<double[]> norm2 = y -> layerNorm(y, rows, e, p[10], p[11], eps);
+        if (normFirst) {
+            double[] x1 = add(x, sa.apply(norm1.apply(x)));
+            return add(x1, feedForward.apply(norm2.apply(x1)));
+        }
+        double[] x1 = norm1.apply(add(x, sa.apply(x)));
+        return norm2.apply(add(x1, feedForward.apply(x1)));
     }
 
     /** x [n, c, h, w], weight [o, c/groups, kh, kw]; returns [n, o, oh, ow]. */
