@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Base class of every model and layer. A module is an ordinary Java class: its {@link Param}, {@link Buffer},
- * sub-module, {@code List<Module>} and {@code Map<String, Module>} fields are found by reflection (see
+ * sub-module, {@code List} and {@code Map<String, ?>} fields are found by reflection (see
  * {@link ModuleFields}), so parameters get stable hierarchical names ({@code encoder.layers.0.linear1.weight}) that
  * match a PyTorch {@code state_dict} wherever the structures correspond.
  *

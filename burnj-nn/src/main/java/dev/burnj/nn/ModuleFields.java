@@ -10,9 +10,14 @@ import java.util.function.BiConsumer;
 
 /**
  * Finds a module's state by reflection, so that models are plain classes with no visitor boilerplate: fields of type
- * {@link Param}, {@link Buffer}, {@link Module}, {@code List<Module>} (named by index) and {@code Map<String, Module>}
- * (named by key), in declaration order, superclass fields first. Static and transient fields are skipped; null fields
- * (an absent optional bias) are skipped too.
+ * {@link Param}, {@link Buffer}, {@link Module}, {@code List} (elements named by index) and {@code Map<String, ?>}
+ * (values named by key), in declaration order, superclass fields first. Static and transient fields are skipped; null
+ * fields (an absent optional bias) are skipped too.
+ *
+ * <p>The elements of a list or the values of a map may be modules or state tensors ({@link Param}, {@link Buffer}),
+ * in the collection's iteration order; other elements are ignored. With {@code @StateName("")} the entries are
+ * flattened into the owner: a layer whose parameter count depends on its configuration keeps them in a
+ * {@code LinkedHashMap<String, Param<?>>} and gets flat names such as PyTorch's {@code weight_ih_l0}, {@code bias_hh_l1}.
  */
 final class ModuleFields {
     private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
@@ -59,17 +64,22 @@ final class ModuleFields {
                 onChild.accept(requireName(f, name), m);
             } else if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) instanceof Module m) {
-                        onChild.accept(prefix + i, m);
-                    }
+                    element(prefix + i, list.get(i), onState, onChild);
                 }
             } else if (value instanceof Map<?, ?> map) {
                 for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (e.getValue() instanceof Module m) {
-                        onChild.accept(prefix + e.getKey(), m);
-                    }
+                    element(prefix + e.getKey(), e.getValue(), onState, onChild);
                 }
             }
+        }
+    }
+
+    /** An element of a list or map field: a sub-module or a state tensor; anything else is not state. */
+    private static void element(String name, Object value, BiConsumer<String, StateTensor<?>> onState, BiConsumer<String, Module> onChild) {
+        if (value instanceof Module m) {
+            onChild.accept(name, m);
+        } else if (value instanceof StateTensor<?> s) {
+            onState.accept(name, s);
         }
     }
 

@@ -127,6 +127,20 @@ class LeakTest {
                 assertEquals(1, loss.numel());
             }
         });
+        Lstm lstm = LstmConfig.of(5, 3).withNumLayers(2).withBidirectional(true).withDropout(0.3).init(f64(AD));
+        assertNoLeak("Lstm", () -> {
+            try (Tensor3 x = leaf(Tensor3.randn(Shape.of(4, 2, 5), f64(AD))); LstmOutput out = lstm.forward(x);
+                    dev.burnj.tensor.Tensor1 loss = out.output().sum(); Grads grads = loss.backward()) {
+                assertEquals(1, loss.numel());
+            }
+        });
+        Gru gru = GruConfig.of(5, 3).withBatchFirst(true).init(f64(AD));
+        assertNoLeak("Gru", () -> {
+            try (Tensor3 x = leaf(Tensor3.randn(Shape.of(2, 4, 5), f64(AD))); Tensor3 h0 = Tensor3.randn(Shape.of(1, 2, 3), f64(AD));
+                    GruOutput out = gru.forward(x, h0); dev.burnj.tensor.Tensor1 loss = out.hn().sum(); Grads grads = loss.backward()) {
+                assertEquals(1, loss.numel());
+            }
+        });
         try (TensorScope scope = TensorScope.open()) {
             assertEquals(0, scope.size());
         }

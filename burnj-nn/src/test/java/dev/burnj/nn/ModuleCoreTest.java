@@ -62,6 +62,31 @@ class ModuleCoreTest {
         assertTrue(net.namedModules().containsKey("heads.cls"));
     }
 
+    /** Parameters held in collections: a named list and a map flattened into the owner by an empty name. */
+    static final class Flat extends Module {
+        private final List<Param<Tensor1>> scales;
+        @StateName("")
+        private final Map<String, Param<?>> flat = new LinkedHashMap<>();
+        private final List<String> notState = List.of("ignored");
+
+        Flat(TensorOptions options) {
+            scales = List.of(Param.of(DefaultInit.filled(2, 1, options)), Param.of(DefaultInit.filled(3, 1, options)));
+            flat.put("weight_l1", Param.of(DefaultInit.filled(4, 0, options)));
+            flat.put("weight_l0", Param.of(DefaultInit.filled(5, 0, options)));
+        }
+    }
+
+    @Test
+    void parametersInListsAndMapsAreNamedByIndexOrKeyInIterationOrder() {
+        Flat module = new Flat(f64(CPU));
+        assertEquals(List.of("scales.0", "scales.1", "weight_l1", "weight_l0"), List.copyOf(module.namedParameters().keySet()));
+        assertEquals(2 + 3 + 4 + 5, module.numParams());
+        assertEquals(Shape.of(5), module.namedState().get("weight_l0").shape());
+        List<StateTensor<?>> state = List.copyOf(module.namedState().values());
+        module.close();
+        state.forEach(s -> assertTrue(s.value().isClosed(), "closed: " + s));
+    }
+
     @Test
     void closeFreesEveryParameterAndBufferOfTheTree() {
         Net net = new Net(f64(CPU));

@@ -1,5 +1,7 @@
 package dev.burnj.nn;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -359,5 +361,88 @@ final class Reference {
             }
         }
         return y;
+    }
+
+    /** The sizes of a recurrent network: LSTM (gates i, f, g, o) or GRU (gates r, z, n). */
+    record Rnn(boolean lstm, int in, int hidden, int layers, boolean bidirectional, boolean batchFirst) {
+        int directions() {
+            return bidirectional ? 2 : 1;
+        }
+    }
+
+    /**
+     * A multi-layer recurrent network as PyTorch defines nn.LSTM and nn.GRU, without dropout. {@code params} maps
+     * PyTorch state names ({@code weight_ih_l0_reverse}...) to flat values (absent biases: none); x is [L, B, in], or
+     * [B, L, in] when batch first; h0 and c0 are [layers * directions, B, H] or null for zeros. Returns
+     * {output, h_n, c_n}, c_n null for a GRU.
+     */
+    static double[][] recurrent(Rnn s, Map<String, double[]> params, double[] x, int length, int batch, double[] h0, double[] c0) {
+        int hs = s.hidden();
+        int dirs = s.directions();
+        int gates = (s.lstm() ? 4 : 3) * hs;
+        double[][][] seq = new double[length][batch][];
+        for (int t = 0; t < length; t++) {
+            for (int b = 0; b < batch; b++) {
+                int row = s.batchFirst() ? b * length + t : t * batch + b;
+                seq[t][b] = Arrays.copyOfRange(x, row * s.in(), (row + 1) * s.in());
+            }
+        }
+        double[] hn = new double[s.layers() * dirs * batch * hs];
+        double[] cn = new double[hn.length];
+        for (int k = 0; k < s.layers(); k++) {
+            int in = k == 0 ? s.in() : hs * dirs;
+            double[][][] next = new double[length][batch][hs * dirs];
+            for (int d = 0; d < dirs; d++) {
+                String suffix = "_l" + k + (d == 1 ? "_reverse" : "");
+                double[] wih = params.get("weight_ih" + suffix);
+                double[] whh = params.get("weight_hh" + suffix);
+                double[] bih = params.get("bias_ih" + suffix);
+                double[] bhh = params.get("bias_hh" + suffix);
+                for (int b = 0; b < batch; b++) {
+                    int at = ((k * dirs + d) * batch + b) * hs;
+                    double[] h = h0 == null ? new double[hs] : Arrays.copyOfRange(h0, at, at + hs);
+                    double[] c = c0 == null ? new double[hs] : Arrays.copyOfRange(c0, at, at + hs);
+                    for (int i = 0; i < length; i++) {
+                        int t = d == 1 ? length - 1 - i : i;
+                        double[] gx = linear(seq[t][b], 1, in, wih, gates, bih);
+                        double[] gh = linear(h, 1, hs, whh, gates, bhh);
+                        double[] hNew = new double[hs];
+                        for (int j = 0; j < hs; j++) {
+                            if (s.lstm()) {
+                                double ig = sigmoid(gx[j] + gh[j]);
+                                double fg = sigmoid(gx[hs + j] + gh[hs + j]);
+                                double gg = Math.tanh(gx[2 * hs + j] + gh[2 * hs + j]);
+                                double og = sigmoid(gx[3 * hs + j] + gh[3 * hs + j]);
+                                c[j] = fg * c[j] + ig * gg;
+                                hNew[j] = og * Math.tanh(c[j]);
+                            } else {
+                                double r = sigmoid(gx[j] + gh[j]);
+                                double z = sigmoid(gx[hs + j] + gh[hs + j]);
+                                double n = Math.tanh(gx[2 * hs + j] + r * gh[2 * hs + j]);
+                                hNew[j] = (1 - z) * n + z * h[j];
+                            }
+                        }
+                        h = hNew;
+                        System.arraycopy(h, 0, next[t][b], d * hs, hs);
+                    }
+                    System.arraycopy(h, 0, hn, at, hs);
+                    System.arraycopy(c, 0, cn, at, hs);
+                }
+            }
+            seq = next;
+        }
+        int width = hs * dirs;
+        double[] out = new double[length * batch * width];
+        for (int t = 0; t < length; t++) {
+            for (int b = 0; b < batch; b++) {
+                int row = s.batchFirst() ? b * length + t : t * batch + b;
+                System.arraycopy(seq[t][b], 0, out, row * width, width);
+            }
+        }
+        return new double[][] {out, hn, s.lstm() ? cn : null};
+    }
+
+    private static double sigmoid(double v) {
+        return 1 / (1 + Math.exp(-v));
     }
 }

@@ -5,21 +5,25 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Sub-array selection. Unit-step windows are views from ND4J's indexing. ND4J 1.0.0-M2 corrupts the shape of the
- * base array when it builds a view with a step (and when views are built from raw buffers), so stepped selections are
- * copied by libnd4j's strided_slice kernel instead.
+ * Sub-array selection. Unit-step windows of dense arrays are views from ND4J's indexing. ND4J 1.0.0-M2 corrupts the
+ * shape of the base array when it builds a view with a step (and when views are built from raw buffers), and it
+ * mis-builds some windows of non-contiguous arrays (the last index of a dimension of a column window comes back with
+ * shape {@code []}), so those selections are copied by libnd4j's strided_slice kernel instead.
  */
 final class Views {
     private Views() {}
 
-    /** Elements {@code start[d] + i * step[d]} for {@code i < length[d]}: a view when every step is 1, else a copy. */
+    /**
+     * Elements {@code start[d] + i * step[d]} for {@code i < length[d]}: a view when every step is 1 and {@code a} is
+     * dense, else a copy.
+     */
     static INDArray window(INDArray a, long[] start, long[] length, long[] step) {
         int rank = start.length;
         boolean unitSteps = true;
         for (long s : step) {
             unitSteps &= s == 1;
         }
-        if (unitSteps) {
+        if (unitSteps && !a.isView() && isDense(a)) {
             INDArrayIndex[] idx = new INDArrayIndex[rank];
             for (int d = 0; d < rank; d++) {
                 idx[d] = NDArrayIndex.interval(start[d], start[d] + length[d]);
