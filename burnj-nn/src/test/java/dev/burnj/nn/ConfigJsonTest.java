@@ -21,15 +21,12 @@ class ConfigJsonTest {
                 BatchNormConfig.of(16).withMomentum(0.3).withEps(1e-3).withAffine(false), LayerNormConfig.of(32).withEps(1e-6),
                 GroupNormConfig.of(4, 32).withAffine(false), RmsNormConfig.of(64), RmsNormConfig.of(64).withEps(1e-6),
                 MultiHeadAttentionConfig.of(64, 8).withDropout(0.1).withBias(false),
-<<<<<<< HEAD
                 TransformerEncoderLayerConfig.of(64, 8).withActivation(TransformerActivation.GELU).withNormFirst(true).withDimFeedforward(256),
                 TransformerEncoderConfig.of(TransformerEncoderLayerConfig.of(64, 8), 6),
                 TransformerEncoderConfig.of(TransformerEncoderLayerConfig.of(64, 8).withDropout(0), 2).withNorm(LayerNormConfig.of(64).withEps(1e-6)),
-                PositionalEncodingConfig.of(64).withMaxLength(512).withDropout(0.2));
-=======
+                PositionalEncodingConfig.of(64).withMaxLength(512).withDropout(0.2),
                 LstmConfig.of(10, 20).withNumLayers(2).withBidirectional(true).withDropout(0.2).withBatchFirst(true),
                 GruConfig.of(10, 20).withBias(false).withNumLayers(3));
->>>>>>> rnn
         for (Config config : configs) {
             String json = config.toJson();
             assertEquals(config, Config.fromJson(json, config.getClass()), json);
