@@ -341,7 +341,7 @@ RUNS = [
      ("CosineAnnealingLR", {"T_max": 5, "eta_min": 0.001})),
     ("adam_cosine", ("Adam", {"lr": 0.01, "betas": [0.9, 0.99], "eps": 1e-8}), ("CosineAnnealingLR", {"T_max": 5, "eta_min": 0.0001})),
     ("adam_amsgrad_wd_exponential", ("Adam", {"lr": 0.01, "weight_decay": 0.01, "amsgrad": True}), ("ExponentialLR", {"gamma": 0.8})),
-    ("adamw_onecycle", ("AdamW", {"lr": 0.02, "weight_decay": 0.05}), ("OneCycleLR", {"max_lr": 0.02, "total_steps": 6})),
+    ("adamw_onecycle", ("AdamW", {"lr": 0.02, "weight_decay": 0.05}), ("OneCycleLR", {"max_lr": 0.02, "total_steps": 6, "cycle_momentum": False})),
     ("rmsprop_centered_momentum_steplr", ("RMSprop", {"lr": 0.01, "alpha": 0.9, "eps": 1e-8, "momentum": 0.5, "centered": True,
                                                        "weight_decay": 0.01}), ("StepLR", {"step_size": 3, "gamma": 0.1})),
     ("rmsprop_plain", ("RMSprop", {"lr": 0.01}), None),
