@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.burnj.record.NamedTensors;
 import dev.burnj.record.SafeTensors;
+import dev.burnj.tensor.Device;
 import dev.burnj.tensor.FloatTensor;
 import dev.burnj.tensor.TensorData;
 import java.io.IOException;
@@ -93,6 +94,25 @@ public final class Fixture {
 
     public String metaText(String key) {
         return contents.metadata().get(key);
+    }
+
+    /** Runs {@code check} and asserts that it left no tensor of {@code device}'s backend alive. */
+    public static void withoutLeaks(String name, Device device, Check check) {
+        long before = device.backend().memoryStats().liveTensors();
+        try {
+            check.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(name + ": " + e, e);
+        }
+        assertEquals(before, device.backend().memoryStats().liveTensors(), name + ": live tensors after the check");
+    }
+
+    /** A check that may throw (fixture I/O). */
+    @FunctionalInterface
+    public interface Check {
+        void run() throws Exception;
     }
 
     /**

@@ -31,6 +31,8 @@ import java.util.function.Function;
  */
 final class Harness {
     static final double TOL = 1e-9;
+    /** The worst measured error per torch class or loss family, for docs/design/parity.md. */
+    private static final Map<String, Double> WORST = new java.util.TreeMap<>();
 
     private Harness() {}
 
@@ -69,7 +71,7 @@ final class Harness {
                     String out = key.substring("output.".length());
                     FloatTensor<?, ?, ?> actual = outputs.get(out);
                     assertTrue(actual != null, name + ": forward produced no '" + out + "'");
-                    compare(name + " " + key, fixture.get(key), actual, exactShapes);
+                    compare(fixture.metaText("module"), name + " " + key, fixture.get(key), actual, exactShapes);
                     Tensor1 term = weightedSum(actual, fixture.get("probe." + out));
                     total = total == null ? term : total.add(term);
                 }
@@ -80,18 +82,18 @@ final class Harness {
                 for (Map.Entry<String, FloatTensor<?, ?, ?>> leaf : inputs.leaves().entrySet()) {
                     String key = "grad.input." + leaf.getKey();
                     if (fixture.has(key)) {
-                        compare(name + " " + key, fixture.get(key), gradOf(grads, leaf.getValue()), exactShapes);
+                        compare(fixture.metaText("module"), name + " " + key, fixture.get(key), gradOf(grads, leaf.getValue()), exactShapes);
                     }
                 }
                 if (module != null) {
                     for (Map.Entry<String, ? extends StateTensor<?>> p : module.namedParameters().entrySet()) {
                         String key = "grad.param." + p.getKey();
                         assertTrue(fixture.has(key), name + ": torch has no gradient for parameter " + p.getKey());
-                        compare(name + " " + key, fixture.get(key), gradOf(grads, p.getValue().value()), true);
+                        compare(fixture.metaText("module"), name + " " + key, fixture.get(key), gradOf(grads, p.getValue().value()), true);
                     }
                     for (Map.Entry<String, ? extends StateTensor<?>> b : module.namedBuffers().entrySet()) {
                         String key = "state_after." + b.getKey();
-                        compare(name + " " + key, fixture.get(key), b.getValue().value(), true);
+                        compare(fixture.metaText("module"), name + " " + key, fixture.get(key), b.getValue().value(), true);
                     }
                 }
             }
@@ -103,12 +105,28 @@ final class Harness {
         }
     }
 
-    private static void compare(String what, TensorData expected, FloatTensor<?, ?, ?> actual, boolean exactShape) {
+    private static void compare(String group, String what, TensorData expected, FloatTensor<?, ?, ?> actual, boolean exactShape) {
+        double err;
         if (exactShape) {
-            Fixture.assertElementwise(what, expected, actual, TOL);
+            err = Fixture.assertElementwise(what, expected, actual, TOL);
         } else {
             assertEquals(expected.shape().numel(), actual.numel(), what + ": element count");
-            Fixture.assertElementwise(what, expected.toDoubles(), actual.toDoubleArray(), TOL);
+            err = Fixture.assertElementwise(what, expected.toDoubles(), actual.toDoubleArray(), TOL);
+        }
+        synchronized (WORST) {
+            WORST.merge(group, err, Math::max);
+        }
+    }
+
+    /** Appends the worst errors seen so far to {@code target/<file>} (nothing is printed). */
+    static void writeWorst(String file) throws IOException {
+        StringBuilder out = new StringBuilder();
+        synchronized (WORST) {
+            WORST.forEach((k, v) -> out.append(k).append('\t').append(String.format(java.util.Locale.ROOT, "%.2e", v)).append('\n'));
+        }
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            Files.writeString(target.resolve(file), out);
         }
     }
 

@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -157,7 +158,7 @@ class LayerParityTest {
     @TestFactory
     Stream<DynamicTest> everyLayerFixtureMatchesPytorch() {
         return Fixture.list(dir()).stream().map(Fixture::read).filter(f -> CASES.containsKey(f.metaText("module")))
-                .map(f -> DynamicTest.dynamicTest(f.name(), () -> check(f, CASES.get(f.metaText("module")))));
+                .map(f -> DynamicTest.dynamicTest(f.name(), () -> Fixture.withoutLeaks(f.name(), AD, () -> check(f, CASES.get(f.metaText("module"))))));
     }
 
     @Test
@@ -187,5 +188,10 @@ class LayerParityTest {
             }
             Harness.run(fixture, module, new Inputs(fixture, AD), in -> c.forward().apply(module, in), true);
         }
+    }
+
+    @AfterAll
+    static void writeWorstErrors() throws java.io.IOException {
+        Harness.writeWorst("parity-errors-layers.txt");
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -89,8 +90,8 @@ class LossParityTest {
             assertTrue(loss != null, f.name() + ": no case for loss " + f.metaText("module"));
             JsonNode config = f.meta("config");
             // Reduction none returns burnj's flattened per-element losses: values are compared, not shapes.
-            Harness.run(f, null, new Inputs(f, LayerParityTest.AD), in -> Map.<String, FloatTensor<?, ?, ?>>of("output", loss.apply(config, in)),
-                    false);
+            Fixture.withoutLeaks(f.name(), LayerParityTest.AD, () -> Harness.run(f, null, new Inputs(f, LayerParityTest.AD),
+                    in -> Map.<String, FloatTensor<?, ?, ?>>of("output", loss.apply(config, in)), false));
         }));
     }
 
@@ -100,5 +101,10 @@ class LossParityTest {
         for (String family : CASES.keySet()) {
             assertTrue(families.contains(family), family + " has no fixture");
         }
+    }
+
+    @AfterAll
+    static void writeWorstErrors() throws java.io.IOException {
+        Harness.writeWorst("parity-errors-losses.txt");
     }
 }

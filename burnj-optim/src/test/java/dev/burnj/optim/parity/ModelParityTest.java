@@ -134,11 +134,13 @@ class ModelParityTest {
                 Path init = dir.resolve(prefix + "_init.safetensors");
                 Fixture runs = Fixture.read(dir.resolve(prefix + "_runs.safetensors"));
                 TensorOptions options = TensorOptions.on(AD).withDType(dtype);
-                tests.add(DynamicTest.dynamicTest(prefix + " loss and gradients", () -> lossAndGradients(kind, options, init, runs)));
+                tests.add(DynamicTest.dynamicTest(prefix + " loss and gradients", () -> Fixture.withoutLeaks(prefix, AD,
+                        () -> lossAndGradients(kind, options, init, runs))));
                 Iterator<Map.Entry<String, JsonNode>> it = runs.meta("runs").fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> run = it.next();
-                    tests.add(DynamicTest.dynamicTest(prefix + " " + run.getKey(), () -> train(kind, options, init, runs, run.getKey(), run.getValue())));
+                    tests.add(DynamicTest.dynamicTest(prefix + " " + run.getKey(), () -> Fixture.withoutLeaks(prefix + " " + run.getKey(), AD,
+                            () -> train(kind, options, init, runs, run.getKey(), run.getValue()))));
                 }
             }
         }
