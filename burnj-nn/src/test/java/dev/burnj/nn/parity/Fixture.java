@@ -96,7 +96,7 @@ public final class Fixture {
         return contents.metadata().get(key);
     }
 
-    /** Runs {@code check} and asserts that it left no tensor of {@code device}'s backend alive. */
+    /** Runs {@code check} and asserts that it left no new live tensor on {@code device}'s backend. */
     public static void withoutLeaks(String name, Device device, Check check) {
         long before = device.backend().memoryStats().liveTensors();
         try {
@@ -106,7 +106,9 @@ public final class Fixture {
         } catch (Exception e) {
             throw new AssertionError(name + ": " + e, e);
         }
-        assertEquals(before, device.backend().memoryStats().liveTensors(), name + ": live tensors after the check");
+        // At most as many as before: tensors leaked by earlier tests may be collected by the GC meanwhile.
+        long after = device.backend().memoryStats().liveTensors();
+        assertTrue(after <= before, () -> name + ": " + (after - before) + " tensor(s) left alive by the check");
     }
 
     /** A check that may throw (fixture I/O). */
