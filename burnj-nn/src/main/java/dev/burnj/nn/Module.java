@@ -1,5 +1,6 @@
 package dev.burnj.nn;
 
+import dev.burnj.random.Generator;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.NoGrad;
 import java.util.ArrayList;
@@ -61,6 +62,17 @@ public abstract class Module implements AutoCloseable {
     public final Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
         collectModules("", this, out);
+        return out;
+    }
+
+    /**
+     * The random generators of this module tree (e.g. each dropout's mask stream) by hierarchical field name
+     * ({@code encoder.layers.0.dropout.generator}); one shared by several layers appears under each name. A training
+     * checkpoint saves their seeds and positions, so a resumed run draws the same masks.
+     */
+    public final Map<String, Generator> namedGenerators() {
+        Map<String, Generator> out = new LinkedHashMap<>();
+        namedModules().forEach((prefix, m) -> ModuleFields.visitGenerators(m, (name, g) -> out.put(prefix.isEmpty() ? name : prefix + "." + name, g)));
         return out;
     }
 

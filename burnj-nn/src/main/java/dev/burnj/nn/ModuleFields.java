@@ -1,5 +1,6 @@
 package dev.burnj.nn;
 
+import dev.burnj.random.Generator;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.function.BiConsumer;
  * Finds a module's state by reflection, so that models are plain classes with no visitor boilerplate: fields of type
  * {@link Param}, {@link Buffer}, {@link Module}, {@code List} (elements named by index) and {@code Map<String, ?>}
  * (values named by key), in declaration order, superclass fields first. Static and transient fields are skipped; null
- * fields (an absent optional bias) are skipped too.
+ * fields (an absent optional bias) are skipped too. {@link Generator} fields are found as well — not state to save
+ * as tensors, but random streams whose positions a training checkpoint records for exact resume.
  *
  * <p>The elements of a list or the values of a map may be modules or state tensors ({@link Param}, {@link Buffer}),
  * in the collection's iteration order; other elements are ignored. With {@code @StateName("")} the entries are
@@ -43,18 +45,30 @@ final class ModuleFields {
 
     private static boolean isState(Class<?> type) {
         return StateTensor.class.isAssignableFrom(type) || Module.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
-                || Map.class.isAssignableFrom(type);
+                || Map.class.isAssignableFrom(type) || Generator.class.isAssignableFrom(type);
+    }
+
+    /** Calls {@code onGenerator} for each direct {@link Generator} field (a dropout's mask stream), with its name. */
+    static void visitGenerators(Module module, BiConsumer<String, Generator> onGenerator) {
+        for (Field f : FIELDS.get(module.getClass())) {
+            if (read(module, f) instanceof Generator g) {
+                onGenerator.accept(requireName(f, name(f)), g);
+            }
+        }
+    }
+
+    private static Object read(Module module, Field f) {
+        try {
+            return f.get(module);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read field " + f + " of " + module.getClass().getName(), e);
+        }
     }
 
     /** Calls {@code onState} for each direct state tensor and {@code onChild} for each direct sub-module, with their names. */
     static void visit(Module module, BiConsumer<String, StateTensor<?>> onState, BiConsumer<String, Module> onChild) {
         for (Field f : FIELDS.get(module.getClass())) {
-            Object value;
-            try {
-                value = f.get(module);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read field " + f + " of " + module.getClass().getName(), e);
-            }
+            Object value = read(module, f);
             String name = name(f);
             // An empty name flattens a container into its owner, as PyTorch's Sequential names its children "0", "1".
             String prefix = name.isEmpty() ? "" : name + ".";

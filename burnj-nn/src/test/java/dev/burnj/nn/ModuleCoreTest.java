@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.burnj.random.Generator;
 import dev.burnj.tensor.Grads;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.Tensor1;
@@ -85,6 +86,19 @@ class ModuleCoreTest {
         List<StateTensor<?>> state = List.copyOf(module.namedState().values());
         module.close();
         state.forEach(s -> assertTrue(s.value().isClosed(), "closed: " + s));
+    }
+
+    @Test
+    void generatorsAreFoundByName() {
+        Net net = new Net(f64(CPU));
+        // Net's dropout was built without a generator of its own, so it draws from the global stream.
+        assertEquals(Map.of("dropout.generator", Generator.global()), net.namedGenerators());
+        Generator own = Generator.of(3);
+        Sequential<Tensor2> seq = Sequential.builder(Tensor2.class).add(DropoutConfig.of(0.1).init(own), d -> d)
+                .add(DropoutConfig.of(0.2).init(own), d -> d).build();
+        assertEquals(List.of("0.generator", "1.generator"), List.copyOf(seq.namedGenerators().keySet()));
+        assertTrue(seq.namedGenerators().values().stream().allMatch(g -> g == own));
+        net.close();
     }
 
     @Test
