@@ -1,3 +1,6 @@
+# Independent statistics of Debian's Fashion-MNIST files (dataset-fashion-mnist), using only gzip/struct:
+# run with /usr/bin/python3. FashionMnistDataTest records its output as literals; the SHA-256s of the
+# decompressed files are FashionMnistDataset.FILES.
 import gzip, struct, hashlib
 d='/usr/share/datasets/fashion-mnist/'
 for split in ['train','t10k']:
