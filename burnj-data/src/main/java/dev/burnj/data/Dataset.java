@@ -1,7 +1,6 @@
 package dev.burnj.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +29,12 @@ public interface Dataset<I> {
     /** The datasets one after another. */
     @SafeVarargs
     static <I> Dataset<I> concat(Dataset<? extends I>... parts) {
-        return new ConcatDataset<>(Arrays.asList(parts));
+        // Copied element by element: handing the varargs array itself on is what -Xlint:varargs warns about.
+        List<Dataset<? extends I>> list = new ArrayList<>(parts.length);
+        for (Dataset<? extends I> part : parts) {
+            list.add(part);
+        }
+        return new ConcatDataset<>(list);
     }
 
     /** Each item passed through {@code mapper} when it is read. */
