@@ -224,6 +224,33 @@ class DataLoaderTest {
     }
 
     @Test
+    void batchesStillBeingBuiltAtCloseAreFreedToo() throws InterruptedException {
+        ConcurrentLinkedQueue<ClassificationBatch<dev.burnj.tensor.Tensor2>> made = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(2);
+        Batcher<LabeledImage, ClassificationBatch<dev.burnj.tensor.Tensor2>> slow = (items, device) -> {
+            var batch = ImageBatcher.flat().batch(items, device);
+            made.add(batch);
+            building.countDown();
+            try {
+                // Still "running" when the loader closes.
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch;
+        };
+        var loader = DataLoader.of(DATA, slow, DataLoaderConfig.of(4).withWorkers(2).withPrefetch(3).withName("slow-loader"), CPU);
+        loader.iterator();
+        assertTrue(building.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        loader.close();
+        assertEquals(0, liveThreads("slow-loader"));
+        assertFalse(made.isEmpty());
+        for (var batch : made) {
+            assertTrue(batch.inputs().isClosed() && batch.targets().isClosed(), "a batch built during close() was not freed");
+        }
+    }
+
+    @Test
     void aBatchFromAWorkerBelongsToTheConsumersScope() {
         try (var loader = DataLoader.of(DATA, ImageBatcher.flat(), DataLoaderConfig.of(4).withWorkers(2), CPU)) {
             var it = loader.iterator();

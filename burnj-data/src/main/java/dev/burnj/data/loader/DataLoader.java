@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -240,7 +241,7 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
         private final int epochNumber;
         private final int[] order;
         private final int batches;
-        private final ArrayDeque<Future<B>> inFlight = new ArrayDeque<>();
+        private final ArrayDeque<FutureTask<B>> inFlight = new ArrayDeque<>();
         private int next;
         private int submitted;
         private boolean abandoned;
@@ -306,16 +307,21 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
         private void submit() {
             int batch = submitted++;
             int[] indices = indicesOf(batch);
-            inFlight.add(pool.submit(() -> build(epochNumber, batch, indices)));
+            FutureTask<B> task = new FutureTask<>(() -> build(epochNumber, batch, indices));
+            inFlight.add(task);
+            pool.execute(task);
         }
 
-        /** Cancels batches not yet started and frees the ones already built. */
+        /**
+         * Drops the tasks still queued and frees the batches of the ones that started. Not {@code Future.cancel}: a
+         * task cancelled while running would still build its batch, and the result would be lost unfreed.
+         */
         void abandon() {
             abandoned = true;
-            for (Future<B> future : inFlight) {
-                if (!future.cancel(false)) {
+            for (FutureTask<B> task : inFlight) {
+                if (!pool.remove(task)) {
                     try {
-                        awaitQuietly(future).close();
+                        awaitQuietly(task).close();
                     } catch (RuntimeException ignored) {
                         // A batch that failed to build holds nothing to free.
                     }
