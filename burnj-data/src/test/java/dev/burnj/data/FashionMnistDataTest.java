@@ -9,11 +9,17 @@ import dev.burnj.data.source.FashionMnistDataset;
 import dev.burnj.data.source.IdxImageDataset;
 import dev.burnj.data.source.RemoteFile;
 import dev.burnj.testkit.Requirement;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Fashion-MNIST from Debian's {@code dataset-fashion-mnist}. The expected numbers were computed independently
@@ -65,6 +71,26 @@ class FashionMnistDataTest {
     void testSet() {
         IdxImageDataset test = FashionMnistDataset.test(DEBIAN);
         check(test, 10_000, 1_000, new int[] {9, 2, 5}, new long[] {33456, 100994, 24390}, new int[] {0, 1, 9_999});
+    }
+
+    @Test
+    void downloadFromALoopbackMirrorVerifiesAndLoads(@TempDir Path cache) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/fm/", exchange -> {
+            Path file = DEBIAN.resolve(Path.of(exchange.getRequestURI().getPath()).getFileName().toString());
+            exchange.sendResponseHeaders(200, Files.size(file));
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(file, out);
+            }
+        });
+        server.start();
+        try {
+            URI mirror = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/fm/");
+            assertEquals(4, FashionMnistDataset.download(mirror, cache).size());
+        } finally {
+            server.stop(0);
+        }
+        assertEquals(10_000, FashionMnistDataset.test(cache).size());
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -338,7 +337,7 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
                         return future.get();
                     } catch (InterruptedException e) {
                         interrupted = true;
-                    } catch (ExecutionException | CancellationException e) {
+                    } catch (ExecutionException e) {
                         throw new IllegalStateException(e);
                     }
                 }
