@@ -57,6 +57,18 @@ public final class TensorScope implements AutoCloseable {
         return tensor;
     }
 
+    /**
+     * Hands {@code tensor} to the innermost open scope of the current thread (or to nobody if none is open), as if it
+     * had been created here. It is how a tensor made on another thread — a data loader's worker, which creates its
+     * batches outside every scope — comes to be owned by the consumer. The tensor must not be owned by a scope of
+     * another thread.
+     */
+    public static <T extends BaseTensor<?, ?, ?, ?>> T claim(T tensor) {
+        forget(tensor);
+        adopt(tensor);
+        return tensor;
+    }
+
     /** The number of live tensors this scope will close. */
     public int size() {
         return owned.size();

@@ -48,6 +48,22 @@ class ScopeAndMemoryTest {
     }
 
     @Test
+    void claimHandsATensorFromAnotherThreadToThisThreadsScope() throws Exception {
+        TensorOptions on = TensorOptions.on(backend.device());
+        java.util.concurrent.atomic.AtomicReference<Tensor2> made = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> made.set(Tensor2.ones(Shape.of(2, 3), on)));
+        worker.start();
+        worker.join();
+        Tensor2 claimed;
+        try (TensorScope scope = TensorScope.open()) {
+            claimed = TensorScope.claim(made.get());
+            assertEquals(1, scope.size(), "the claimed tensor belongs to the current scope");
+            assertEquals(6.0, claimed.sum().item(), 0.0);
+        }
+        assertTrue(claimed.isClosed(), "the scope closes what it claimed");
+    }
+
+    @Test
     void forgottenTensorsAreFreedByTheGarbageCollectorFallback() throws InterruptedException {
         TensorOptions on = TensorOptions.on(backend.device());
         long freedBefore = TensorScope.gcFreedCount();
