@@ -8,16 +8,11 @@ package dev.burnj.train;
  * @param batchesDone batches of {@code epoch} already trained on
  * @param step optimizer steps made so far
  * @param skippedSteps batches skipped for a non-finite loss
- * @param finished whether the fit had ended (all epochs, max steps or early stopping) when saved
  */
-public record TrainingProgress(int epoch, int batchesDone, long step, long skippedSteps, boolean finished) {
+public record TrainingProgress(int epoch, int batchesDone, long step, long skippedSteps) {
     public TrainingProgress {
         if (epoch < 0 || batchesDone < 0 || step < 0 || skippedSteps < 0) {
             throw new IllegalArgumentException("TrainingProgress: negative counter in " + epoch + ", " + batchesDone + ", " + step + ", " + skippedSteps);
         }
-    }
-
-    static TrainingProgress start() {
-        return new TrainingProgress(0, 0, 0, 0, false);
     }
 }
