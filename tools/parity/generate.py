@@ -29,19 +29,15 @@ torch.set_num_threads(1)
 
 
 def as_1d(t):
-    """Scalars are stored with shape [1] (burnj's reduced losses are one-element vectors)."""
+    """Float scalars are stored with shape [1] (burnj's reduced losses are one-element vectors); integer state such as
+    num_batches_tracked keeps PyTorch's form, an int64 scalar of shape [], which burnj's ModuleRecord loads as is."""
     t = t.detach()
-    return t.reshape(1) if t.dim() == 0 else t
+    return t.reshape(1) if t.dim() == 0 and t.is_floating_point() else t
 
 
-def state_for_burnj(module):
-    """The state dict as burnj holds it: num_batches_tracked is a one-element float buffer there."""
-    out = {}
-    for k, v in module.state_dict().items():
-        if k.endswith("num_batches_tracked"):
-            v = v.to(torch.get_default_dtype()).reshape(1)
-        out[k] = v.detach().clone()
-    return out
+def state_dict(module):
+    """A copy of the module's state dict, in PyTorch's native dtypes and shapes."""
+    return {k: v.detach().clone() for k, v in module.state_dict().items()}
 
 
 def write(directory, name, tensors, metadata):
@@ -75,7 +71,7 @@ def layer_fixture(name, module, config, inputs, call=None, mode="train", forward
                     b.copy_(torch.rand_like(b) + 0.5)
     module.train(mode == "train")
     tensors = {}
-    state = state_for_burnj(module)
+    state = state_dict(module)
     for k, v in state.items():
         tensors["state." + k] = v
     leaves = {}
@@ -98,7 +94,7 @@ def layer_fixture(name, module, config, inputs, call=None, mode="train", forward
     for n, g in zip(names, grads):
         if g is not None:
             tensors["grad." + n] = g
-    for k, v in state_for_burnj(module).items():
+    for k, v in state_dict(module).items():
         if k not in params:
             tensors["state_after." + k] = v
     write(os.path.join(NN_RES, "layers"), name, tensors, {"module": type(module).__name__, "config": config, "call": call or {}, "mode": mode})
@@ -366,10 +362,7 @@ def models():
                     base.bn.weight.copy_(1 + 0.3 * torch.randn(4).to(dtype))
                     base.bn.bias.copy_(0.2 * torch.randn(4).to(dtype))
             y = torch.randint(0, classes, (x.shape[0],))
-            init = {k: v for k, v in state_for_burnj(base).items()}
-            for k in init:
-                if k.endswith("num_batches_tracked"):
-                    init[k] = init[k].to(dtype)
+            init = state_dict(base)
             prefix = "%s_%s" % (kind, dtype_name)
             write(OPTIM_RES, prefix + "_init", init, {"model": kind})
 
@@ -404,8 +397,8 @@ def models():
                     if scheduler:
                         scheduler.step()
                 data[run + ".losses"] = torch.tensor(losses_seen, dtype=dtype)
-                for k, v in state_for_burnj(model).items():
-                    data[run + "." + k] = v.to(dtype)
+                for k, v in state_dict(model).items():
+                    data[run + "." + k] = v
                 runs[run] = {"optimizer": opt_name, "config": opt_cfg, "scheduler": sched[0] if sched else None,
                              "scheduler_config": sched[1] if sched else None}
             write(OPTIM_RES, prefix + "_runs", data, {"model": kind, "steps": str(STEPS), "runs": runs})
