@@ -338,6 +338,10 @@ RUNS = [
     ("adam_cosine", ("Adam", {"lr": 0.01, "betas": [0.9, 0.99], "eps": 1e-8}), ("CosineAnnealingLR", {"T_max": 5, "eta_min": 0.0001})),
     ("adam_amsgrad_wd_exponential", ("Adam", {"lr": 0.01, "weight_decay": 0.01, "amsgrad": True}), ("ExponentialLR", {"gamma": 0.8})),
     ("adamw_onecycle", ("AdamW", {"lr": 0.02, "weight_decay": 0.05}), ("OneCycleLR", {"max_lr": 0.02, "total_steps": 6, "cycle_momentum": False})),
+    # PyTorch's default cycle_momentum=True: AdamW's beta1 and SGD's momentum follow the cycle; max_lr is not the lr.
+    ("adamw_onecycle_momentum", ("AdamW", {"lr": 0.02, "weight_decay": 0.05}), ("OneCycleLR", {"max_lr": 0.05, "total_steps": 6})),
+    ("sgd_momentum_onecycle_momentum", ("SGD", {"lr": 0.1, "momentum": 0.9, "weight_decay": 0.01}),
+     ("OneCycleLR", {"max_lr": 0.2, "total_steps": 6, "base_momentum": 0.8, "max_momentum": 0.9, "three_phase": True})),
     ("rmsprop_centered_momentum_steplr", ("RMSprop", {"lr": 0.01, "alpha": 0.9, "eps": 1e-8, "momentum": 0.5, "centered": True,
                                                        "weight_decay": 0.01}), ("StepLR", {"step_size": 3, "gamma": 0.1})),
     ("rmsprop_plain", ("RMSprop", {"lr": 0.01}), None),
@@ -429,6 +433,8 @@ def schedules():
                         "three_phase": True},
          lambda o: lr_sched.OneCycleLR(o, max_lr=0.1, total_steps=40, pct_start=0.25, div_factor=10.0, final_div_factor=100.0,
                                        anneal_strategy="linear", three_phase=True)),
+        ("OneCycleLR", {"total_steps": 40, "max_lr": 0.3, "base_momentum": 0.7, "max_momentum": 0.9, "anneal_strategy": "linear"},
+         lambda o: lr_sched.OneCycleLR(o, max_lr=0.3, total_steps=40, base_momentum=0.7, max_momentum=0.9, anneal_strategy="linear")),
         ("SequentialLR", {"schedulers": [["LinearLR", {"start_factor": 0.2, "end_factor": 1.0, "total_iters": 5}],
                                          ["CosineAnnealingLR", {"T_max": 30, "eta_min": 0.0}]], "milestones": [5]},
          lambda o: lr_sched.SequentialLR(o, [lr_sched.LinearLR(o, 0.2, 1.0, 5), lr_sched.CosineAnnealingLR(o, 30)], [5])),
@@ -442,11 +448,17 @@ def schedules():
         opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
         sched = make(opt)
         lrs = [opt.param_groups[0]["lr"]]
+        # OneCycleLR cycles SGD's momentum by default (cycle_momentum=True).
+        momenta = [opt.param_groups[0]["momentum"]]
         for _ in range(40):
             opt.step()
             sched.step()
             lrs.append(opt.param_groups[0]["lr"])
-        out.append({"scheduler": name, "config": cfg, "initial_lr": 0.1, "lrs": lrs})
+            momenta.append(opt.param_groups[0]["momentum"])
+        entry = {"scheduler": name, "config": cfg, "initial_lr": 0.1, "lrs": lrs}
+        if name == "OneCycleLR":
+            entry["momenta"] = momenta
+        out.append(entry)
     for cfg in [{"mode": "min", "factor": 0.5, "patience": 2, "threshold": 1e-4, "cooldown": 1, "min_lr": 0.004},
                 {"mode": "max", "factor": 0.3, "patience": 1, "threshold": 0.01, "cooldown": 0, "min_lr": 0.0}]:
         opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)

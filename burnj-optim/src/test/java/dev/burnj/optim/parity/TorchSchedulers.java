@@ -33,7 +33,10 @@ final class TorchSchedulers {
             case "OneCycleLR" -> {
                 OneCycleLr s = OneCycleLr.of(c.get("total_steps").asLong()).withPctStart(c.path("pct_start").asDouble(0.3))
                         .withDivFactors(c.path("div_factor").asDouble(25), c.path("final_div_factor").asDouble(1e4))
-                        .withThreePhase(c.path("three_phase").asBoolean(false));
+                        .withThreePhase(c.path("three_phase").asBoolean(false)).withCycleMomentum(c.path("cycle_momentum").asBoolean(true))
+                        .withBaseMomentum(c.path("base_momentum").asDouble(0.85)).withMaxMomentum(c.path("max_momentum").asDouble(0.95));
+                // Without max_lr in the config, the group's initial lr is PyTorch's max_lr (the fixtures pass the same value).
+                s = c.has("max_lr") ? s.withMaxLr(c.get("max_lr").asDouble()) : s;
                 yield c.path("anneal_strategy").asText("cos").equals("linear") ? s.withLinearAnnealing() : s;
             }
             case "SequentialLR" -> {
