@@ -459,12 +459,17 @@ def schedules():
         if name == "OneCycleLR":
             entry["momenta"] = momenta
         out.append(entry)
-    for cfg in [{"mode": "min", "factor": 0.5, "patience": 2, "threshold": 1e-4, "cooldown": 1, "min_lr": 0.004},
-                {"mode": "max", "factor": 0.3, "patience": 1, "threshold": 0.01, "cooldown": 0, "min_lr": 0.0}]:
+    # threshold_mode 'abs' with thresholds and metric scales at which it changes the schedule relative to 'rel'.
+    for cfg, scale in [({"mode": "min", "factor": 0.5, "patience": 2, "threshold": 1e-4, "cooldown": 1, "min_lr": 0.004}, 1),
+                       ({"mode": "max", "factor": 0.3, "patience": 1, "threshold": 0.01, "cooldown": 0, "min_lr": 0.0}, 1),
+                       ({"mode": "min", "factor": 0.5, "patience": 3, "threshold": 0.1, "threshold_mode": "abs", "cooldown": 0,
+                         "min_lr": 0.0}, 1),
+                       ({"mode": "max", "factor": 0.5, "patience": 2, "threshold": 0.05, "threshold_mode": "abs", "cooldown": 1,
+                         "min_lr": 0.0}, 0.2)]:
         opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
         sched = lr_sched.ReduceLROnPlateau(opt, **cfg)
         lrs = [opt.param_groups[0]["lr"]]
-        metrics = PLATEAU_METRICS if cfg["mode"] == "min" else [1 - m for m in PLATEAU_METRICS]
+        metrics = [scale * (m if cfg["mode"] == "min" else 1 - m) for m in PLATEAU_METRICS]
         for m in metrics:
             opt.step()
             sched.step(m)

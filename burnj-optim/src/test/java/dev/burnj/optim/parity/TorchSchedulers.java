@@ -52,7 +52,8 @@ final class TorchSchedulers {
 
     static ReduceLrOnPlateau plateau(JsonNode c) {
         ReduceLrOnPlateau s = ReduceLrOnPlateau.of().withFactor(c.get("factor").asDouble()).withPatience(c.get("patience").asInt())
-                .withThreshold(c.get("threshold").asDouble()).withCooldown(c.get("cooldown").asInt()).withMinLr(c.get("min_lr").asDouble());
+                .withThreshold(c.get("threshold").asDouble()).withAbsoluteThreshold(c.path("threshold_mode").asText("rel").equals("abs"))
+                .withCooldown(c.get("cooldown").asInt()).withMinLr(c.get("min_lr").asDouble());
         return c.get("mode").asText().equals("max") ? s.maximizing() : s;
     }
 
