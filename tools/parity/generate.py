@@ -29,19 +29,15 @@ torch.set_num_threads(1)
 
 
 def as_1d(t):
-    """Scalars are stored with shape [1] (burnj's reduced losses are one-element vectors)."""
+    """Float scalars are stored with shape [1] (burnj's reduced losses are one-element vectors); integer state such as
+    num_batches_tracked keeps PyTorch's form, an int64 scalar of shape [], which burnj's ModuleRecord loads as is."""
     t = t.detach()
-    return t.reshape(1) if t.dim() == 0 else t
+    return t.reshape(1) if t.dim() == 0 and t.is_floating_point() else t
 
 
-def state_for_burnj(module):
-    """The state dict as burnj holds it: num_batches_tracked is a one-element float buffer there."""
-    out = {}
-    for k, v in module.state_dict().items():
-        if k.endswith("num_batches_tracked"):
-            v = v.to(torch.get_default_dtype()).reshape(1)
-        out[k] = v.detach().clone()
-    return out
+def state_dict(module):
+    """A copy of the module's state dict, in PyTorch's native dtypes and shapes."""
+    return {k: v.detach().clone() for k, v in module.state_dict().items()}
 
 
 def write(directory, name, tensors, metadata):
@@ -75,7 +71,7 @@ def layer_fixture(name, module, config, inputs, call=None, mode="train", forward
                     b.copy_(torch.rand_like(b) + 0.5)
     module.train(mode == "train")
     tensors = {}
-    state = state_for_burnj(module)
+    state = state_dict(module)
     for k, v in state.items():
         tensors["state." + k] = v
     leaves = {}
@@ -98,7 +94,7 @@ def layer_fixture(name, module, config, inputs, call=None, mode="train", forward
     for n, g in zip(names, grads):
         if g is not None:
             tensors["grad." + n] = g
-    for k, v in state_for_burnj(module).items():
+    for k, v in state_dict(module).items():
         if k not in params:
             tensors["state_after." + k] = v
     write(os.path.join(NN_RES, "layers"), name, tensors, {"module": type(module).__name__, "config": config, "call": call or {}, "mode": mode})
@@ -342,6 +338,10 @@ RUNS = [
     ("adam_cosine", ("Adam", {"lr": 0.01, "betas": [0.9, 0.99], "eps": 1e-8}), ("CosineAnnealingLR", {"T_max": 5, "eta_min": 0.0001})),
     ("adam_amsgrad_wd_exponential", ("Adam", {"lr": 0.01, "weight_decay": 0.01, "amsgrad": True}), ("ExponentialLR", {"gamma": 0.8})),
     ("adamw_onecycle", ("AdamW", {"lr": 0.02, "weight_decay": 0.05}), ("OneCycleLR", {"max_lr": 0.02, "total_steps": 6, "cycle_momentum": False})),
+    # PyTorch's default cycle_momentum=True: AdamW's beta1 and SGD's momentum follow the cycle; max_lr is not the lr.
+    ("adamw_onecycle_momentum", ("AdamW", {"lr": 0.02, "weight_decay": 0.05}), ("OneCycleLR", {"max_lr": 0.05, "total_steps": 6})),
+    ("sgd_momentum_onecycle_momentum", ("SGD", {"lr": 0.1, "momentum": 0.9, "weight_decay": 0.01}),
+     ("OneCycleLR", {"max_lr": 0.2, "total_steps": 6, "base_momentum": 0.8, "max_momentum": 0.9, "three_phase": True})),
     ("rmsprop_centered_momentum_steplr", ("RMSprop", {"lr": 0.01, "alpha": 0.9, "eps": 1e-8, "momentum": 0.5, "centered": True,
                                                        "weight_decay": 0.01}), ("StepLR", {"step_size": 3, "gamma": 0.1})),
     ("rmsprop_plain", ("RMSprop", {"lr": 0.01}), None),
@@ -366,10 +366,7 @@ def models():
                     base.bn.weight.copy_(1 + 0.3 * torch.randn(4).to(dtype))
                     base.bn.bias.copy_(0.2 * torch.randn(4).to(dtype))
             y = torch.randint(0, classes, (x.shape[0],))
-            init = {k: v for k, v in state_for_burnj(base).items()}
-            for k in init:
-                if k.endswith("num_batches_tracked"):
-                    init[k] = init[k].to(dtype)
+            init = state_dict(base)
             prefix = "%s_%s" % (kind, dtype_name)
             write(OPTIM_RES, prefix + "_init", init, {"model": kind})
 
@@ -404,8 +401,8 @@ def models():
                     if scheduler:
                         scheduler.step()
                 data[run + ".losses"] = torch.tensor(losses_seen, dtype=dtype)
-                for k, v in state_for_burnj(model).items():
-                    data[run + "." + k] = v.to(dtype)
+                for k, v in state_dict(model).items():
+                    data[run + "." + k] = v
                 runs[run] = {"optimizer": opt_name, "config": opt_cfg, "scheduler": sched[0] if sched else None,
                              "scheduler_config": sched[1] if sched else None}
             write(OPTIM_RES, prefix + "_runs", data, {"model": kind, "steps": str(STEPS), "runs": runs})
@@ -436,6 +433,8 @@ def schedules():
                         "three_phase": True},
          lambda o: lr_sched.OneCycleLR(o, max_lr=0.1, total_steps=40, pct_start=0.25, div_factor=10.0, final_div_factor=100.0,
                                        anneal_strategy="linear", three_phase=True)),
+        ("OneCycleLR", {"total_steps": 40, "max_lr": 0.3, "base_momentum": 0.7, "max_momentum": 0.9, "anneal_strategy": "linear"},
+         lambda o: lr_sched.OneCycleLR(o, max_lr=0.3, total_steps=40, base_momentum=0.7, max_momentum=0.9, anneal_strategy="linear")),
         ("SequentialLR", {"schedulers": [["LinearLR", {"start_factor": 0.2, "end_factor": 1.0, "total_iters": 5}],
                                          ["CosineAnnealingLR", {"T_max": 30, "eta_min": 0.0}]], "milestones": [5]},
          lambda o: lr_sched.SequentialLR(o, [lr_sched.LinearLR(o, 0.2, 1.0, 5), lr_sched.CosineAnnealingLR(o, 30)], [5])),
@@ -449,17 +448,28 @@ def schedules():
         opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
         sched = make(opt)
         lrs = [opt.param_groups[0]["lr"]]
+        # OneCycleLR cycles SGD's momentum by default (cycle_momentum=True).
+        momenta = [opt.param_groups[0]["momentum"]]
         for _ in range(40):
             opt.step()
             sched.step()
             lrs.append(opt.param_groups[0]["lr"])
-        out.append({"scheduler": name, "config": cfg, "initial_lr": 0.1, "lrs": lrs})
-    for cfg in [{"mode": "min", "factor": 0.5, "patience": 2, "threshold": 1e-4, "cooldown": 1, "min_lr": 0.004},
-                {"mode": "max", "factor": 0.3, "patience": 1, "threshold": 0.01, "cooldown": 0, "min_lr": 0.0}]:
+            momenta.append(opt.param_groups[0]["momentum"])
+        entry = {"scheduler": name, "config": cfg, "initial_lr": 0.1, "lrs": lrs}
+        if name == "OneCycleLR":
+            entry["momenta"] = momenta
+        out.append(entry)
+    # threshold_mode 'abs' with thresholds and metric scales at which it changes the schedule relative to 'rel'.
+    for cfg, scale in [({"mode": "min", "factor": 0.5, "patience": 2, "threshold": 1e-4, "cooldown": 1, "min_lr": 0.004}, 1),
+                       ({"mode": "max", "factor": 0.3, "patience": 1, "threshold": 0.01, "cooldown": 0, "min_lr": 0.0}, 1),
+                       ({"mode": "min", "factor": 0.5, "patience": 3, "threshold": 0.1, "threshold_mode": "abs", "cooldown": 0,
+                         "min_lr": 0.0}, 1),
+                       ({"mode": "max", "factor": 0.5, "patience": 2, "threshold": 0.05, "threshold_mode": "abs", "cooldown": 1,
+                         "min_lr": 0.0}, 0.2)]:
         opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
         sched = lr_sched.ReduceLROnPlateau(opt, **cfg)
         lrs = [opt.param_groups[0]["lr"]]
-        metrics = PLATEAU_METRICS if cfg["mode"] == "min" else [1 - m for m in PLATEAU_METRICS]
+        metrics = [scale * (m if cfg["mode"] == "min" else 1 - m) for m in PLATEAU_METRICS]
         for m in metrics:
             opt.step()
             sched.step(m)

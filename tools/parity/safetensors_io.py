@@ -1,4 +1,5 @@
-"""A minimal safetensors writer (Debian ships no `safetensors` package), written from the format description.
+"""A minimal safetensors writer and reader (Debian ships no `safetensors` package), written from the format
+description.
 
 Layout: an 8-byte little-endian unsigned header length N, then N bytes of UTF-8 JSON
 {name: {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {str: str}} padded with spaces so that
@@ -23,7 +24,8 @@ _DTYPES = {
 def _as_array(value):
     if hasattr(value, "detach"):  # a torch tensor; imported lazily so this module needs only numpy
         value = value.detach().cpu().contiguous().numpy()
-    return np.ascontiguousarray(value)
+    # Not np.ascontiguousarray, which turns a rank-0 array (a PyTorch scalar such as num_batches_tracked) into rank 1.
+    return np.array(value, order="C", copy=False)
 
 
 def encode(tensors, metadata=None):
@@ -55,3 +57,22 @@ def write(path, tensors, metadata=None):
     """Writes `tensors` and `metadata` to `path` (see `encode`)."""
     with open(path, "wb") as out:
         out.write(encode(tensors, metadata))
+
+
+_NUMPY = {name: dtype for dtype, name in _DTYPES.items()}
+
+
+def read(path):
+    """The tensors (name -> numpy array, in file order) and metadata of the safetensors file `path`."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    (length,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + length].decode("utf-8"))
+    metadata = header.pop("__metadata__", {})
+    data = raw[8 + length:]
+    tensors = {}
+    for name, entry in header.items():
+        begin, end = entry["data_offsets"]
+        dtype = _NUMPY[entry["dtype"]].newbyteorder("<")
+        tensors[name] = np.frombuffer(data[begin:end], dtype=dtype).reshape(entry["shape"]).copy()
+    return tensors, metadata

@@ -29,7 +29,7 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         this.bias = config.affine() ? Param.of(DefaultInit.filled(c, 0, options)) : null;
         this.runningMean = Buffer.of(DefaultInit.filled(c, 0, options));
         this.runningVar = Buffer.of(DefaultInit.filled(c, 1, options));
-        this.numBatchesTracked = Buffer.of(DefaultInit.filled(1, 0, options));
+        this.numBatchesTracked = Buffer.counter(DefaultInit.filled(1, 0, options));
     }
 
     public BatchNormConfig config() {
@@ -54,7 +54,10 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         return runningVar;
     }
 
-    /** The number of training batches seen, as a one-element float tensor. */
+    /**
+     * The number of training batches seen, as a one-element float tensor; saved as PyTorch's int64 scalar (see
+     * {@link Buffer#counter}).
+     */
     public Buffer<Tensor1> numBatchesTracked() {
         return numBatchesTracked;
     }

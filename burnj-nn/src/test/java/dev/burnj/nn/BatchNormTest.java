@@ -41,6 +41,7 @@ class BatchNormTest {
         assertArrayEquals(new double[] {0, 0, 0}, bn.runningMean().value().toDoubleArray());
         assertArrayEquals(new double[] {1, 1, 1}, bn.runningVar().value().toDoubleArray());
         assertEquals(Shape.of(1), bn.numBatchesTracked().shape());
+        assertTrue(bn.numBatchesTracked().isCounter(), "saved as PyTorch's int64 scalar");
         assertEquals(List.of("running_mean", "running_var", "num_batches_tracked"),
                 List.copyOf(BatchNormConfig.of(3).withAffine(false).init1d(f64(CPU)).namedState().keySet()));
     }

@@ -142,7 +142,7 @@ class ModuleRecordTest {
         Map<String, TensorData> tensors = new LinkedHashMap<>();
         tensors.put("weight", TensorData.of(new float[6], Shape.of(3, 2)));
         tensors.put("running_mean", TensorData.of(new float[] {4, 5, 6}, Shape.of(3)));
-        tensors.put("inner.bias", TensorData.of(new long[] {1, 2}, Shape.of(2)));
+        tensors.put("inner.bias", TensorData.of(new boolean[] {true, false}, Shape.of(2)));
         tensors.put("extra", TensorData.of(new float[1], Shape.of(1)));
         Path file = dir.resolve("mismatched.safetensors");
         SafeTensors.write(file, NamedTensors.of(tensors));
@@ -156,7 +156,8 @@ class ModuleRecordTest {
             RecordMismatchException e = assertThrows(RecordMismatchException.class, () -> ModuleRecord.load(module, file));
             String message = e.getMessage();
             for (String fragment : List.of("1 missing, 1 unexpected, 2 mismatched", "missing from the file: scale", "not in the module: extra",
-                    "weight: expected a float tensor of shape [2, 3], found F32 [3, 2]", "inner.bias: expected a float tensor of shape [2], found I64 [2]")) {
+                    "weight: expected a float or integer tensor of shape [2, 3], found F32 [3, 2]",
+                    "inner.bias: expected a float or integer tensor of shape [2], found BOOL [2]")) {
                 assertTrue(message.contains(fragment), () -> "'" + fragment + "' not in: " + message);
             }
             assertEquals(List.of("scale"), e.report().missing());
@@ -221,6 +222,100 @@ class ModuleRecordTest {
         try (Tiny reloaded = new Tiny(DType.F32, 0)) {
             ModuleRecord.load(reloaded, file);
             assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1}, reloaded.weight.value().toData().toDoubles());
+        }
+    }
+
+    /** PyTorch's forms: integer tensors for float state, and a rank-0 tensor for {@code scale} (shape [1]). */
+    private Path pytorchFormFile(long count) throws IOException {
+        Map<String, TensorData> tensors = new LinkedHashMap<>();
+        tensors.put("weight", TensorData.of(new int[] {1, -2, 3, -4, 5, -6}, Shape.of(2, 3)));
+        tensors.put("scale", TensorData.of(new double[] {0.5}, Shape.of()));
+        tensors.put("running_mean", TensorData.of(new long[] {4, 5, count}, Shape.of(3)));
+        tensors.put("inner.bias", TensorData.of(new float[] {7, 8}, Shape.of(2)));
+        Path file = dir.resolve("pytorch-form.safetensors");
+        SafeTensors.write(file, NamedTensors.of(tensors));
+        return file;
+    }
+
+    @Test
+    void integerAndRankZeroFileTensorsLoadStrictlyWhenExact() throws IOException {
+        long big = (1L << 24) + 1;
+        try (Tiny f32 = new Tiny(DType.F32, 0); Tiny f64 = new Tiny(DType.F64, 0)) {
+            ModuleRecord.load(f32, pytorchFormFile(1L << 24));
+            assertArrayEquals(new double[] {1, -2, 3, -4, 5, -6}, f32.weight.value().toData().toDoubles());
+            assertArrayEquals(new double[] {0.5}, f32.scale.value().toData().toDoubles());
+            assertArrayEquals(new double[] {4, 5, 1 << 24}, f32.runningMean.value().toData().toDoubles());
+            assertEquals(DType.F32, f32.runningMean.value().dtype());
+
+            // 2^24 + 1 is exact in F64 but not in F32, which must not round it silently.
+            Path file = pytorchFormFile(big);
+            ModuleRecord.load(f64, file);
+            assertArrayEquals(new double[] {4, 5, big}, f64.runningMean.value().toData().toDoubles());
+            RecordMismatchException e = assertThrows(RecordMismatchException.class, () -> ModuleRecord.load(f32, file));
+            assertTrue(e.getMessage().contains("running_mean: the I64 value 16777217 at element 2 is not exactly representable in F32"),
+                    e::getMessage);
+            assertArrayEquals(new double[] {4, 5, 1 << 24}, f32.runningMean.value().toData().toDoubles(), "nothing was loaded");
+            RecordMismatchException f64Inexact = assertThrows(RecordMismatchException.class,
+                    () -> ModuleRecord.load(f64, pytorchFormFile((1L << 53) + 1)));
+            assertTrue(f64Inexact.getMessage().contains("value 9007199254740993 at element 2 is not exactly representable in F64"),
+                    f64Inexact::getMessage);
+        }
+    }
+
+    @Test
+    void rankZeroLoadsOnlyIntoShapeOne() throws IOException {
+        Map<String, TensorData> tensors = new LinkedHashMap<>();
+        tensors.put("weight", TensorData.of(new float[6], Shape.of(2, 3)));
+        tensors.put("scale", TensorData.of(new float[] {1, 2}, Shape.of(2)));
+        tensors.put("running_mean", TensorData.of(new float[] {3}, Shape.of()));
+        tensors.put("inner.bias", TensorData.of(new float[] {7, 8}, Shape.of(1, 2)));
+        Path file = dir.resolve("shapes.safetensors");
+        SafeTensors.write(file, NamedTensors.of(tensors));
+        try (Tiny module = new Tiny(DType.F32, 0)) {
+            RecordMismatchException e = assertThrows(RecordMismatchException.class, () -> ModuleRecord.load(module, file));
+            for (String fragment : List.of("scale: expected a float or integer tensor of shape [1] or [], found F32 [2]",
+                    "running_mean: expected a float or integer tensor of shape [3], found F32 []",
+                    "inner.bias: expected a float or integer tensor of shape [2], found F32 [1, 2]")) {
+                assertTrue(e.getMessage().contains(fragment), () -> "'" + fragment + "' not in: " + e.getMessage());
+            }
+        }
+    }
+
+    /** A module with a counter buffer, like BatchNorm's {@code num_batches_tracked}. */
+    static final class Counting extends Module {
+        private final Param<Tensor1> weight;
+        private final Buffer<Tensor1> numBatchesTracked;
+
+        Counting(DType dtype, double count) {
+            weight = Param.of(Tensor1.from(TensorData.fromDoubles(new double[] {0.25, count}, Shape.of(2), dtype), CPU));
+            numBatchesTracked = Buffer.counter(Tensor1.from(TensorData.fromDoubles(new double[] {count}, Shape.of(1), dtype), CPU));
+        }
+    }
+
+    @Test
+    void countersAreSavedAsPytorchsInt64Scalars() throws IOException {
+        Path file = dir.resolve("counting.safetensors");
+        try (Counting saved = new Counting(DType.F32, 3000); Counting loaded = new Counting(DType.F64, 0)) {
+            assertTrue(saved.numBatchesTracked.isCounter());
+            // F16 cannot hold 3001 (its spacing there is 2): counters keep their integer form whatever the float dtype.
+            saved.numBatchesTracked.set(saved.numBatchesTracked.value().add(1));
+            ModuleRecord.save(saved, file, SaveOptions.defaults().withFloatDType(DType.F16));
+            try (SafeTensorsReader reader = SafeTensors.open(file)) {
+                assertEquals(new TensorEntry("num_batches_tracked", DType.I64, Shape.of(), 4, 12), reader.entry("num_batches_tracked").orElseThrow());
+                assertArrayEquals(new long[] {3001}, reader.read("num_batches_tracked").toLongs());
+                assertEquals(DType.F16, reader.entry("weight").orElseThrow().dtype());
+            }
+            ModuleRecord.load(loaded, file);
+            assertArrayEquals(new double[] {3001}, loaded.numBatchesTracked.value().toData().toDoubles());
+            assertEquals(Shape.of(1), loaded.numBatchesTracked.shape());
+        }
+        try (Counting fractional = new Counting(DType.F32, 2.5)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ModuleRecord.save(fractional, file));
+            assertTrue(e.getMessage().contains("counter buffer 'num_batches_tracked' holds 2.5, not a whole number"), e::getMessage);
+        }
+        try (Tensor1 two = Tensor1.from(TensorData.of(new float[2], Shape.of(2)), CPU)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Buffer.counter(two));
+            assertTrue(e.getMessage().contains("expected a one-element tensor of shape [1], got [2]"), e::getMessage);
         }
     }
 

@@ -81,6 +81,25 @@ class SafeTensorsFormatTest {
     }
 
     @Test
+    void rankZeroTensorsAreReadAndWritten() throws IOException {
+        // PyTorch stores scalars (e.g. BatchNorm's num_batches_tracked) with shape []: one element, no dimensions.
+        byte[] header = "{\"n\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[0,8]}}   ".getBytes(StandardCharsets.UTF_8);
+        assertEquals(0, (8 + header.length) % 8);
+        byte[] bytes = ByteBuffer.allocate(8 + header.length + 8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).put(header)
+                .putLong(-42).array();
+        Path file = Files.write(dir.resolve("scalar.safetensors"), bytes);
+        try (SafeTensorsReader reader = SafeTensors.open(file)) {
+            assertEquals(List.of(new TensorEntry("n", DType.I64, Shape.of(), 0, 8)), reader.entries());
+            TensorData n = reader.read("n");
+            assertEquals(Shape.of(), n.shape());
+            assertArrayEquals(new long[] {-42}, n.toLongs());
+        }
+        Path written = dir.resolve("written.safetensors");
+        SafeTensors.write(written, NamedTensors.of(Map.of("n", TensorData.of(new long[] {-42}, Shape.of()))));
+        assertArrayEquals(bytes, Files.readAllBytes(written));
+    }
+
+    @Test
     void floatsCanBeStoredAsHalfPrecision() throws IOException {
         float[] values = {1.0f, 1 + 0x1p-11f, 65520f, 0x1p-24f};
         NamedTensors tensors = NamedTensors.of(Map.of("x", TensorData.of(values, Shape.of(4)), "i", TensorData.of(new int[] {3}, Shape.of(1))));

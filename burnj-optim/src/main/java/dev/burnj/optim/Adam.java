@@ -12,18 +12,23 @@ public final class Adam extends Optimizer {
     private final AdamSettings settings;
 
     Adam(OptimizerConfig<?> config, AdamSettings settings) {
-        super(config);
+        super(config, "beta1", settings.beta1());
         this.settings = settings;
     }
 
     @Override
     protected <T extends FloatTensor<T, ?, ?>> T update(T param, T grad, Hyper hyper, ParamState state) {
-        return adamStep(param, WeightDecay.coupled(grad, param, hyper.weightDecay()), hyper.lr(), settings, state);
+        return adamStep(param, WeightDecay.coupled(grad, param, hyper.weightDecay()), hyper, settings, state);
     }
 
-    /** The Adam step from the (already decayed) gradient {@code g}; shared with AdamW. Call inside a scope. */
-    static <T extends FloatTensor<T, ?, ?>> T adamStep(T param, T g, double lr, AdamSettings s, ParamState state) {
-        T m = Ema.update(state.get("exp_avg", param), g, s.beta1());
+    /**
+     * The Adam step from the (already decayed) gradient {@code g}, with the group's lr and {@code beta1} (its momentum,
+     * which schedulers may change) from {@code hyper}; shared with AdamW. Call inside a scope.
+     */
+    static <T extends FloatTensor<T, ?, ?>> T adamStep(T param, T g, Hyper hyper, AdamSettings s, ParamState state) {
+        double beta1 = hyper.momentum();
+        double lr = hyper.lr();
+        T m = Ema.update(state.get("exp_avg", param), g, beta1);
         T v = Ema.update(state.get("exp_avg_sq", param), g.mul(g), s.beta2());
         state.put("exp_avg", m);
         state.put("exp_avg_sq", v);
@@ -34,7 +39,7 @@ public final class Adam extends Optimizer {
             state.put("max_exp_avg_sq", v);
         }
         long t = state.step();
-        double biasCorrection1 = 1 - Math.pow(s.beta1(), t);
+        double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(s.beta2(), t));
         T denom = v.sqrt().div(biasCorrection2Sqrt).add(s.eps());
         return param.sub(m.div(denom).mul(lr / biasCorrection1));

@@ -10,13 +10,13 @@ public final class AdamW extends Optimizer {
     private final AdamSettings settings;
 
     AdamW(AdamWConfig config, AdamSettings settings) {
-        super(config);
+        super(config, "beta1", settings.beta1());
         this.settings = settings;
     }
 
     @Override
     protected <T extends FloatTensor<T, ?, ?>> T update(T param, T grad, Hyper hyper, ParamState state) {
         T decayed = WeightDecay.decoupled(param, hyper.lr(), hyper.weightDecay());
-        return Adam.adamStep(decayed, grad, hyper.lr(), settings, state);
+        return Adam.adamStep(decayed, grad, hyper, settings, state);
     }
 }

@@ -1,12 +1,15 @@
 package dev.burnj.optim;
 
 /**
- * The hyperparameters every group has, as an update sees them: the group's current learning rate and weight decay.
+ * The hyperparameters of a group as an update sees them: the group's current learning rate, weight decay and
+ * momentum.
  *
  * @param lr the learning rate
  * @param weightDecay the weight decay (L2 or decoupled, as the optimizer defines)
+ * @param momentum the group's momentum ({@link Optimizer#momentum(int)}: SGD's and RMSprop's {@code momentum}, Adam's
+ *     and AdamW's {@code beta1}); 0 for an optimizer without one
  */
-public record Hyper(double lr, double weightDecay) {
+public record Hyper(double lr, double weightDecay, double momentum) {
     static double nonNegative(String name, double value) {
         if (!(value >= 0)) {
             throw new IllegalArgumentException(name + " must be >= 0, got " + value);

@@ -7,6 +7,7 @@ import dev.burnj.tensor.Grads;
 import dev.burnj.tensor.NoGrad;
 import dev.burnj.tensor.TensorScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Optional;
  *
  * <p>Group 0 is the default group (the config's learning rate and weight decay); groups 1.. are the config's
  * {@link ParamGroup}s in order, and a parameter belongs to the first that selects it. Schedulers change a group's
- * learning rate with {@link #setLr}.
+ * learning rate with {@link #setLr} and, for optimizers {@linkplain #hasMomentum() with a momentum}, its momentum with
+ * {@link #setMomentum} (as PyTorch's {@code OneCycleLR} cycles a group's {@code momentum} or {@code betas[0]}).
  *
  * <p>{@link #step} runs under {@link NoGrad} and a {@link TensorScope} per parameter, writes each new value with
  * {@link Param#set} and skips frozen parameters and those without a gradient.
@@ -30,10 +32,23 @@ public abstract class Optimizer implements AutoCloseable {
     private final double[] initialLrs;
     private final double[] lrs;
     private final double[] weightDecays;
+    /** PyTorch's name of the momentum hyperparameter, or null when this optimizer has none. */
+    private final String momentumName;
+    private final double[] initialMomenta;
+    private final double[] momenta;
     private final Map<String, Integer> groupOfName = new HashMap<>();
     private final Map<String, ParamState> states = new LinkedHashMap<>();
 
+    /** An optimizer without a momentum hyperparameter (Adagrad). */
     protected Optimizer(OptimizerConfig<?> config) {
+        this(config, null, 0);
+    }
+
+    /**
+     * An optimizer whose every group has a momentum named {@code momentumName} (PyTorch's {@code "momentum"} or
+     * {@code "beta1"}), initially {@code momentum}; null for none.
+     */
+    protected Optimizer(OptimizerConfig<?> config, String momentumName, double momentum) {
         this.selectors = List.copyOf(config.groups());
         int n = selectors.size() + 1;
         initialLrs = new double[n];
@@ -46,6 +61,10 @@ public abstract class Optimizer implements AutoCloseable {
             weightDecays[i] = g.weightDecay().orElse(config.weightDecay());
         }
         lrs = initialLrs.clone();
+        this.momentumName = momentumName;
+        initialMomenta = new double[n];
+        Arrays.fill(initialMomenta, momentumName == null ? 0 : momentum);
+        momenta = initialMomenta.clone();
     }
 
     /**
@@ -82,7 +101,7 @@ public abstract class Optimizer implements AutoCloseable {
         ParamState state = states.computeIfAbsent(name, k -> new ParamState());
         state.advance();
         try (TensorScope scope = TensorScope.open()) {
-            T next = update(param.value(), grad.get(), new Hyper(lrs[group], weightDecays[group]), state);
+            T next = update(param.value(), grad.get(), new Hyper(lrs[group], weightDecays[group], momenta[group]), state);
             param.set(scope.keep(next));
         }
     }
@@ -118,6 +137,40 @@ public abstract class Optimizer implements AutoCloseable {
         lrs[group] = Hyper.nonNegative("lr", lr);
     }
 
+    /**
+     * Whether the groups have a momentum that schedulers may change: SGD and RMSprop ({@code momentum}), Adam and AdamW
+     * ({@code beta1}); not Adagrad.
+     */
+    public final boolean hasMomentum() {
+        return momentumName != null;
+    }
+
+    /** The current momentum of {@code group} (SGD's and RMSprop's {@code momentum}, Adam's and AdamW's {@code beta1}). */
+    public final double momentum(int group) {
+        requireMomentum("momentum");
+        return momenta[group];
+    }
+
+    /**
+     * Sets the momentum of {@code group}: {@code >= 0} for {@code momentum}, in {@code [0, 1)} for {@code beta1}. An SGD or
+     * RMSprop group given a momentum > 0 starts keeping a momentum buffer, as in PyTorch.
+     */
+    public final void setMomentum(int group, double momentum) {
+        requireMomentum("setMomentum");
+        momenta[group] = checkedMomentum(momentum);
+    }
+
+    private double checkedMomentum(double momentum) {
+        return momentumName.equals("beta1") ? Hyper.inUnitInterval(momentumName, momentum) : Hyper.nonNegative(momentumName, momentum);
+    }
+
+    private void requireMomentum(String op) {
+        if (momentumName == null) {
+            throw new UnsupportedOperationException(op + ": " + getClass().getSimpleName()
+                    + " has no momentum (SGD, RMSprop, Adam and AdamW have one)");
+        }
+    }
+
     /** The weight decay of {@code group}. */
     public final double weightDecay(int group) {
         return weightDecays[group];
@@ -128,25 +181,45 @@ public abstract class Optimizer implements AutoCloseable {
         return Optional.ofNullable(states.get(name));
     }
 
-    /** A host copy of the whole state: group learning rates, per-parameter step counters and tensors. */
+    /** A host copy of the whole state: group learning rates and momenta, per-parameter step counters and tensors. */
     public final OptimizerState exportState() {
         List<Double> groupLrs = new ArrayList<>();
-        for (double lr : lrs) {
-            groupLrs.add(lr);
+        List<Double> groupMomenta = new ArrayList<>();
+        for (int i = 0; i < lrs.length; i++) {
+            groupLrs.add(lrs[i]);
+            if (hasMomentum()) {
+                groupMomenta.add(momenta[i]);
+            }
         }
         Map<String, OptimizerState.ParamData> params = new LinkedHashMap<>();
         states.forEach((name, s) -> params.put(name, s.export()));
-        return new OptimizerState(groupLrs, params);
+        return new OptimizerState(groupLrs, groupMomenta, params);
     }
 
-    /** Replaces the whole state by {@code state}; tensors are uploaded on each parameter's next update. */
+    /**
+     * Replaces the whole state by {@code state}; tensors are uploaded on each parameter's next update. A state without
+     * group momenta (saved before they were recorded, or by an optimizer without one) leaves the configured momenta.
+     */
     public final void importState(OptimizerState state) {
         if (state.groupLrs().size() != lrs.length) {
             throw new IllegalArgumentException("the state has " + state.groupLrs().size() + " parameter groups, this optimizer " + lrs.length);
         }
-        for (int i = 0; i < lrs.length; i++) {
-            setLr(i, state.groupLrs().get(i));
+        List<Double> groupMomenta = state.groupMomenta();
+        if (!groupMomenta.isEmpty() && (!hasMomentum() || groupMomenta.size() != lrs.length)) {
+            throw new IllegalArgumentException("the state has " + groupMomenta.size() + " group momenta, this " + getClass().getSimpleName()
+                    + (hasMomentum() ? " has " + lrs.length + " groups" : " has no momentum"));
         }
+        // Every value is checked before anything changes.
+        double[] newLrs = new double[lrs.length];
+        double[] newMomenta = initialMomenta.clone();
+        for (int i = 0; i < lrs.length; i++) {
+            newLrs[i] = Hyper.nonNegative("lr", state.groupLrs().get(i));
+            if (!groupMomenta.isEmpty()) {
+                newMomenta[i] = checkedMomentum(groupMomenta.get(i));
+            }
+        }
+        System.arraycopy(newLrs, 0, lrs, 0, lrs.length);
+        System.arraycopy(newMomenta, 0, momenta, 0, momenta.length);
         close();
         state.params().forEach((name, data) -> states.put(name, new ParamState(data)));
     }

@@ -19,8 +19,9 @@ import java.util.Map;
  * Saves an optimizer's state — and optionally its learning-rate scheduler's — to a safetensors file and restores it,
  * for exact resume (PyTorch's {@code optimizer.state_dict()} and {@code scheduler.state_dict()}). State tensors are
  * stored as {@code <parameter name>/<key>} (e.g. {@code encoder.weight/exp_avg}) in their own dtype, so resuming is
- * bit-exact; step counters, group learning rates, the optimizer type and the scheduler state are JSON in the header
- * metadata. Saves replace the file atomically, and a load validates the whole file before changing the optimizer.
+ * bit-exact; step counters, group learning rates and momenta, the optimizer type and the scheduler state are JSON in
+ * the header metadata (files without {@code group_momenta}, written before it was recorded, load with the configured
+ * momenta). Saves replace the file atomically, and a load validates the whole file before changing the optimizer.
  */
 public final class OptimizerRecord {
     static final String FORMAT = "burnj.optimizer";
@@ -29,6 +30,7 @@ public final class OptimizerRecord {
     private static final String VERSION_KEY = "format_version";
     private static final String OPTIMIZER_KEY = "optimizer";
     private static final String GROUP_LRS_KEY = "group_lrs";
+    private static final String GROUP_MOMENTA_KEY = "group_momenta";
     private static final String STEPS_KEY = "steps";
     private static final String SCHEDULER_KEY = "lr_scheduler";
     private static final String SCHEDULER_STATE_KEY = "lr_scheduler_state";
@@ -65,6 +67,9 @@ public final class OptimizerRecord {
         metadata.put(VERSION_KEY, VERSION);
         metadata.put(OPTIMIZER_KEY, optimizer.getClass().getName());
         metadata.put(GROUP_LRS_KEY, json(state.groupLrs()));
+        if (!state.groupMomenta().isEmpty()) {
+            metadata.put(GROUP_MOMENTA_KEY, json(state.groupMomenta()));
+        }
         metadata.put(STEPS_KEY, json(steps));
         if (scheduler != null) {
             metadata.put(SCHEDULER_KEY, scheduler.getClass().getName());
@@ -94,6 +99,13 @@ public final class OptimizerRecord {
         if (groupLrs.size() != optimizer.groupCount() || groupLrs.contains(null)) {
             throw new OptimizerRecordException(file, "expected " + optimizer.groupCount() + " parameter group learning rates, found "
                     + groupLrs);
+        }
+        List<Double> groupMomenta = metadata.containsKey(GROUP_MOMENTA_KEY)
+                ? parse(file, metadata, GROUP_MOMENTA_KEY, new TypeReference<List<Double>>() { }) : List.of();
+        if (!groupMomenta.isEmpty() && (!optimizer.hasMomentum() || groupMomenta.size() != optimizer.groupCount()
+                || groupMomenta.contains(null))) {
+            throw new OptimizerRecordException(file, "expected " + (optimizer.hasMomentum() ? optimizer.groupCount() + " parameter group momenta"
+                    : "no group momenta for " + optimizer.getClass().getSimpleName()) + ", found " + groupMomenta);
         }
         Map<String, Long> steps = parse(file, metadata, STEPS_KEY, new TypeReference<LinkedHashMap<String, Long>>() { });
         Map<String, Map<String, TensorData>> tensorsByParam = new LinkedHashMap<>();
@@ -127,7 +139,7 @@ public final class OptimizerRecord {
                         + bad.getMessage(), bad);
             }
         }
-        optimizer.importState(new OptimizerState(groupLrs, params));
+        optimizer.importState(new OptimizerState(groupLrs, groupMomenta, params));
     }
 
     private static void expect(Path file, Map<String, String> metadata, String key, String expected, String problem)

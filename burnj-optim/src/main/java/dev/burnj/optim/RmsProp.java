@@ -6,13 +6,14 @@ import dev.burnj.tensor.FloatTensor;
  * RMSprop as PyTorch's {@code torch.optim.RMSprop}: {@code g += wd * p}, {@code s = alpha s + (1 - alpha) g^2};
  * centered: {@code a = alpha a + (1 - alpha) g} and {@code avg = sqrt(s - a^2) + eps}, else {@code avg = sqrt(s) + eps};
  * with momentum {@code b = mu b + g / avg} and {@code p -= lr * b}, else {@code p -= lr * g / avg}.
- * State: {@code square_avg}, {@code grad_avg}, {@code momentum_buffer}.
+ * State: {@code square_avg}, {@code grad_avg}, {@code momentum_buffer}. The momentum {@code mu} is the group's
+ * {@link #momentum(int)}, which schedulers may change.
  */
 public final class RmsProp extends Optimizer {
     private final RmsPropConfig config;
 
     RmsProp(RmsPropConfig config) {
-        super(config);
+        super(config, "momentum", config.momentum());
         this.config = config;
     }
 
@@ -28,9 +29,9 @@ public final class RmsProp extends Optimizer {
             variance = squareAvg.sub(gradAvg.mul(gradAvg));
         }
         T scaled = g.div(variance.sqrt().add(config.eps()));
-        if (config.momentum() > 0) {
+        if (hyper.momentum() > 0) {
             T prev = state.get("momentum_buffer", param);
-            T buf = prev == null ? scaled : prev.mul(config.momentum()).add(scaled);
+            T buf = prev == null ? scaled : prev.mul(hyper.momentum()).add(scaled);
             state.put("momentum_buffer", buf);
             scaled = buf;
         }

@@ -10,6 +10,7 @@ import dev.burnj.record.NamedTensors;
 import dev.burnj.record.SafeTensors;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.FloatTensor;
+import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,6 +95,15 @@ public final class Fixture {
 
     public String metaText(String key) {
         return contents.metadata().get(key);
+    }
+
+    /**
+     * A state tensor as PyTorch stores it, in the form burnj holds it, by {@code ModuleRecord}'s loading rule: an
+     * integer tensor (num_batches_tracked) in {@code like}'s dtype, and a rank-0 one with shape {@code [1]}.
+     */
+    public static TensorData asStateForm(TensorData torch, FloatTensor<?, ?, ?> like) {
+        TensorData converted = torch.dtype().isInt() ? torch.convert(like.dtype()) : torch;
+        return converted.shape().rank() == 0 ? converted.reshape(Shape.of(1)) : converted;
     }
 
     /** Runs {@code check} and asserts that it left no new live tensor on {@code device}'s backend. */

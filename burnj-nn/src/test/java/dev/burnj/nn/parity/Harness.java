@@ -93,7 +93,8 @@ final class Harness {
                     }
                     for (Map.Entry<String, ? extends StateTensor<?>> b : module.namedBuffers().entrySet()) {
                         String key = "state_after." + b.getKey();
-                        compare(fixture.metaText("module"), name + " " + key, fixture.get(key), b.getValue().value(), true);
+                        compare(fixture.metaText("module"), name + " " + key, Fixture.asStateForm(fixture.get(key), b.getValue().value()),
+                                b.getValue().value(), true);
                     }
                 }
             }

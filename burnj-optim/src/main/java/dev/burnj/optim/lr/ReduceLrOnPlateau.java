@@ -6,15 +6,19 @@ import java.util.Map;
 
 /**
  * PyTorch's {@code ReduceLROnPlateau}: after more than {@code patience} steps without improvement of the metric
- * (relative threshold, mode min or max), the learning rate is multiplied by {@code factor} (not below {@code minLr},
+ * (mode min or max), the learning rate is multiplied by {@code factor} (not below {@code minLr},
  * and only when it changes by more than {@code eps}), followed by {@code cooldown} steps in which bad steps are not
- * counted. Each group's lr is its initial one reduced that many times.
+ * counted. Each group's lr is its initial one reduced that many times. A metric improves on the best so far by the
+ * threshold: relatively ({@code threshold_mode='rel'}, default: below {@code best * (1 - threshold)}, or above
+ * {@code best * (1 + threshold)} when maximizing) or absolutely ({@code 'abs'}: below {@code best - threshold}, or above
+ * {@code best + threshold}).
  */
 public final class ReduceLrOnPlateau implements LrScheduler {
     private final boolean maximize;
     private final double factor;
     private final int patience;
     private final double threshold;
+    private final boolean absoluteThreshold;
     private final int cooldown;
     private final double minLr;
     private final double eps;
@@ -24,7 +28,8 @@ public final class ReduceLrOnPlateau implements LrScheduler {
     private int cooldownLeft;
     private int reductions;
 
-    private ReduceLrOnPlateau(boolean maximize, double factor, int patience, double threshold, int cooldown, double minLr, double eps) {
+    private ReduceLrOnPlateau(boolean maximize, double factor, int patience, double threshold, boolean absoluteThreshold, int cooldown,
+            double minLr, double eps) {
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("factor must be in (0, 1), got " + factor);
         }
@@ -32,6 +37,7 @@ public final class ReduceLrOnPlateau implements LrScheduler {
         this.factor = factor;
         this.patience = patience;
         this.threshold = threshold;
+        this.absoluteThreshold = absoluteThreshold;
         this.cooldown = cooldown;
         this.minLr = minLr;
         this.eps = eps;
@@ -39,32 +45,40 @@ public final class ReduceLrOnPlateau implements LrScheduler {
 
     /** PyTorch's defaults: mode min, factor 0.1, patience 10, relative threshold 1e-4, no cooldown, min lr 0, eps 1e-8. */
     public static ReduceLrOnPlateau of() {
-        return new ReduceLrOnPlateau(false, 0.1, 10, 1e-4, 0, 0, 1e-8);
+        return new ReduceLrOnPlateau(false, 0.1, 10, 1e-4, false, 0, 0, 1e-8);
     }
 
     /** Mode max: a larger metric is better (e.g. accuracy). */
     public ReduceLrOnPlateau maximizing() {
-        return new ReduceLrOnPlateau(true, factor, patience, threshold, cooldown, minLr, eps);
+        return new ReduceLrOnPlateau(true, factor, patience, threshold, absoluteThreshold, cooldown, minLr, eps);
     }
 
     public ReduceLrOnPlateau withFactor(double newFactor) {
-        return new ReduceLrOnPlateau(maximize, newFactor, patience, threshold, cooldown, minLr, eps);
+        return new ReduceLrOnPlateau(maximize, newFactor, patience, threshold, absoluteThreshold, cooldown, minLr, eps);
     }
 
     public ReduceLrOnPlateau withPatience(int newPatience) {
-        return new ReduceLrOnPlateau(maximize, factor, newPatience, threshold, cooldown, minLr, eps);
+        return new ReduceLrOnPlateau(maximize, factor, newPatience, threshold, absoluteThreshold, cooldown, minLr, eps);
     }
 
     public ReduceLrOnPlateau withThreshold(double newThreshold) {
-        return new ReduceLrOnPlateau(maximize, factor, patience, newThreshold, cooldown, minLr, eps);
+        return new ReduceLrOnPlateau(maximize, factor, patience, newThreshold, absoluteThreshold, cooldown, minLr, eps);
+    }
+
+    /**
+     * Whether the threshold is absolute (PyTorch's {@code threshold_mode='abs'}) rather than relative ({@code 'rel'},
+     * default).
+     */
+    public ReduceLrOnPlateau withAbsoluteThreshold(boolean newAbsoluteThreshold) {
+        return new ReduceLrOnPlateau(maximize, factor, patience, threshold, newAbsoluteThreshold, cooldown, minLr, eps);
     }
 
     public ReduceLrOnPlateau withCooldown(int newCooldown) {
-        return new ReduceLrOnPlateau(maximize, factor, patience, threshold, newCooldown, minLr, eps);
+        return new ReduceLrOnPlateau(maximize, factor, patience, threshold, absoluteThreshold, newCooldown, minLr, eps);
     }
 
     public ReduceLrOnPlateau withMinLr(double newMinLr) {
-        return new ReduceLrOnPlateau(maximize, factor, patience, threshold, cooldown, newMinLr, eps);
+        return new ReduceLrOnPlateau(maximize, factor, patience, threshold, absoluteThreshold, cooldown, newMinLr, eps);
     }
 
     /** Records one epoch's metric, reducing the learning rate on a plateau. */
@@ -93,6 +107,9 @@ public final class ReduceLrOnPlateau implements LrScheduler {
     }
 
     private boolean improves(double metric) {
+        if (absoluteThreshold) {
+            return maximize ? metric > best + threshold : metric < best - threshold;
+        }
         return maximize ? metric > best * (1 + threshold) : metric < best * (1 - threshold);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.burnj.optim.lr.LrScheduler;
+import dev.burnj.optim.lr.OneCycleLr;
 import dev.burnj.optim.lr.ReduceLrOnPlateau;
 import dev.burnj.optim.lr.StepScheduler;
 import java.io.IOException;
@@ -51,11 +52,20 @@ class LrScheduleParityTest {
             double torch = expected.get(t).asDouble();
             double burnj = scheduler.lr(initial);
             // Relative to the initial lr too: PyTorch's recursive forms leave ~1e-18 where the closed form gives 0.
-            double err = Math.abs(burnj - torch) / Math.max(Math.abs(torch), initial * 1e-6);
-            int step = t;
-            assertTrue(err <= TOL, () -> name + " " + s.get("config") + " step " + step + ": burnj " + burnj + ", torch " + torch
-                    + ", relative error " + err);
+            assertClose(s, "lr", t, burnj, torch, initial);
+            if (s.has("momenta")) {
+                // Not through an optimizer: at step totalSteps linear annealing overshoots to a negative lr, which PyTorch
+                // sets and burnj's setLr refuses. The training fixtures apply the momentum to optimizers.
+                OneCycleLr oneCycle = (OneCycleLr) scheduler;
+                assertClose(s, "momentum", t, oneCycle.momentumAt(oneCycle.stepCount()), s.get("momenta").get(t).asDouble(), 1);
+            }
         }
+    }
+
+    private static void assertClose(JsonNode s, String what, int step, double burnj, double torch, double scale) {
+        double err = Math.abs(burnj - torch) / Math.max(Math.abs(torch), scale * 1e-6);
+        assertTrue(err <= TOL, () -> s.get("scheduler").asText() + " " + s.get("config") + " step " + step + " " + what + ": burnj " + burnj
+                + ", torch " + torch + ", relative error " + err);
     }
 
     @Test

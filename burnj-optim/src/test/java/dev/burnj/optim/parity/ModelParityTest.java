@@ -197,8 +197,8 @@ class ModelParityTest {
                 check(group, run + " per-step losses", runs.get(run + ".losses"), seen, 1e-4);
             }
             for (Map.Entry<String, ? extends StateTensor<?>> s : module.namedState().entrySet()) {
-                check(group, runs.name() + " " + run + "." + s.getKey() + " after " + steps + " steps", runs.get(run + "." + s.getKey()),
-                        s.getValue().value(), 1e-4);
+                check(group, runs.name() + " " + run + "." + s.getKey() + " after " + steps + " steps",
+                        Fixture.asStateForm(runs.get(run + "." + s.getKey()), s.getValue().value()), s.getValue().value(), 1e-4);
             }
         }
     }

@@ -33,7 +33,10 @@ final class TorchSchedulers {
             case "OneCycleLR" -> {
                 OneCycleLr s = OneCycleLr.of(c.get("total_steps").asLong()).withPctStart(c.path("pct_start").asDouble(0.3))
                         .withDivFactors(c.path("div_factor").asDouble(25), c.path("final_div_factor").asDouble(1e4))
-                        .withThreePhase(c.path("three_phase").asBoolean(false));
+                        .withThreePhase(c.path("three_phase").asBoolean(false)).withCycleMomentum(c.path("cycle_momentum").asBoolean(true))
+                        .withBaseMomentum(c.path("base_momentum").asDouble(0.85)).withMaxMomentum(c.path("max_momentum").asDouble(0.95));
+                // Without max_lr in the config, the group's initial lr is PyTorch's max_lr (the fixtures pass the same value).
+                s = c.has("max_lr") ? s.withMaxLr(c.get("max_lr").asDouble()) : s;
                 yield c.path("anneal_strategy").asText("cos").equals("linear") ? s.withLinearAnnealing() : s;
             }
             case "SequentialLR" -> {
@@ -49,7 +52,8 @@ final class TorchSchedulers {
 
     static ReduceLrOnPlateau plateau(JsonNode c) {
         ReduceLrOnPlateau s = ReduceLrOnPlateau.of().withFactor(c.get("factor").asDouble()).withPatience(c.get("patience").asInt())
-                .withThreshold(c.get("threshold").asDouble()).withCooldown(c.get("cooldown").asInt()).withMinLr(c.get("min_lr").asDouble());
+                .withThreshold(c.get("threshold").asDouble()).withAbsoluteThreshold(c.path("threshold_mode").asText("rel").equals("abs"))
+                .withCooldown(c.get("cooldown").asInt()).withMinLr(c.get("min_lr").asDouble());
         return c.get("mode").asText().equals("max") ? s.maximizing() : s;
     }
 
