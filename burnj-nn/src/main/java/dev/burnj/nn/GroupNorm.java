@@ -37,9 +37,7 @@ public final class GroupNorm extends Module {
         return bias;
     }
 
-    /** {@code [N, C, L]}. */
-    /** {@code [N, C, H, W]}. */
-    /** Any rank of at least 2 with channels in dim 1. */
+    /** Any rank of at least 2 with channels in dim 1: {@code [N, C]}, {@code [N, C, L]}, {@code [N, C, H, W]}. */
     public <F extends FloatTensor<F, ?, ?>> F forward(F input) {
         Channels.require("GroupNorm", input.shape(), 1, config.numChannels(), "channels");
         int n = input.dim(0);
