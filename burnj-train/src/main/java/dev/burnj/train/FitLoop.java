@@ -108,10 +108,11 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
      */
     private static TrainingTelemetry telemetry(LearnerBuilder<?, ?, ?> config, int epochs) {
         OpenTelemetry otel = config.telemetry != null ? config.telemetry : GlobalOpenTelemetry.getOrNoop();
-        Device device = !config.devices.isEmpty() ? config.devices.get(0)
-                : config.model.parameters().isEmpty() ? null : config.model.parameters().get(0).device();
-        return TrainingTelemetry.of(otel, device == null ? "unknown" : device.backend().name(), device == null ? "unknown" : device.toString(),
-                epochs).withStepSampling(config.traceStepsEvery);
+        var params = config.model.parameters();
+        Device device = !config.devices.isEmpty() ? config.devices.get(0) : params.isEmpty() ? null : params.get(0).device();
+        String backend = device == null ? "unknown" : device.backend().name();
+        return TrainingTelemetry.of(otel, backend, device == null ? "unknown" : device.toString(), epochs)
+                .withStepSampling(config.traceStepsEvery);
     }
 
     private List<Metric<? super O>> metrics(List<Supplier<? extends Metric<? super O>>> suppliers) {
@@ -146,6 +147,10 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         }
         FitResult<M> result = new FitResult<>(model, history, stopReason, epoch + (batchesDone > 0 ? 1 : 0), step, Optional.ofNullable(lastCheckpoint), profiler.snapshot(),
                 interrupted);
+        if (printer != null) {
+            // a bar left by a fit that stopped mid-epoch would keep redrawing over the summary
+            printer.close();
+        }
         if (c.summary) {
             c.out.print(Summary.of(result, trainMetrics, c.earlyStopping));
         }

@@ -33,8 +33,12 @@ class ProgressTest {
         }
     }
 
-    /** Runs 2 epochs of 4 batches with the given progress setting; returns what was printed and the per-step losses. */
+    /** Runs 2 epochs of 4 batches with the given progress setting; returns what was printed and the step events. */
     private static String fit(ProgressMode mode, Boolean on, List<StepEvent> events) {
+        return fit(mode, on, events, false);
+    }
+
+    private static String fit(ProgressMode mode, Boolean on, List<StepEvent> events, boolean stopMidEpochWithSummary) {
         TestMlp mlp = model(21);
         Optimizer adam = AdamConfig.of().init();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -51,6 +55,9 @@ class ProgressTest {
             }
             if (on != null) {
                 builder.progress(on);
+            }
+            if (stopMidEpochWithSummary) {
+                builder.maxSteps(6).summary(true);
             }
             builder.build().fit(train, null);
         }
@@ -103,5 +110,14 @@ class ProgressTest {
         assertTrue(Pattern.compile("4/4").matcher(printed).find(), "the bar reaches the epoch's batch count: " + printed);
         assertTrue(Pattern.compile("loss [0-9]\\.[0-9]{4} \\| [0-9]+ items/s").matcher(printed).find(), printed);
         assertTrue(printed.lines().noneMatch(l -> l.matches(".*\\[\\d+/4\\] step \\d+.*")), "no step lines under a bar: " + printed);
+    }
+
+    @Test
+    void aBarLeftByAStopMidEpochEndsBeforeTheSummary() {
+        String printed = fit(ProgressMode.BAR, null, new ArrayList<>(), true);
+        int summary = printed.indexOf("max steps 6 reached");
+        assertTrue(summary > 0, printed);
+        assertTrue(printed.lastIndexOf("epoch 2/2") < summary, "nothing of the bar after the summary: " + printed);
+        assertTrue(printed.contains("2/4"), "the bar stopped at batch 2 of 4: " + printed);
     }
 }
