@@ -5,8 +5,8 @@ import dev.burnj.train.checkpoint.Checkpoint;
 /**
  * Hooks into {@code Learner.fit} (Lightning's callbacks): every method has a no-op default, so a callback overrides
  * only what it needs. Events arrive in this order: {@code fitStart}, then per epoch {@code epochStart}, a
- * {@code stepEnd} per batch (with {@code validationEnd} and {@code checkpointSaved} where they happen), and
- * {@code epochEnd}; finally {@code fitEnd} — or {@code exception} if fit fails. Callbacks run on the training thread.
+ * {@code stepEnd} per batch (with {@code validationStart}, {@code validationEnd} and {@code checkpointSaved} where
+ * they happen), and {@code epochEnd}; finally {@code fitEnd} — or {@code exception} if fit fails. Callbacks run on the training thread.
  */
 public interface Callback {
     default void fitStart(int startEpoch, long startStep) {}
@@ -14,6 +14,9 @@ public interface Callback {
     default void epochStart(int epoch, int batches) {}
 
     default void stepEnd(StepEvent event) {}
+
+    /** Validation of {@code epoch} begins, after optimizer step {@code step}. */
+    default void validationStart(int epoch, long step) {}
 
     /** Validation finished: the validation metrics of {@code epoch} (also mid-epoch, when validating every N steps). */
     default void validationEnd(EpochMetrics metrics) {}

@@ -21,6 +21,12 @@ import dev.burnj.train.metric.LossInput;
 import dev.burnj.train.metric.LossMetric;
 import dev.burnj.train.metric.Metric;
 import dev.burnj.train.metric.MetricContext;
+import dev.burnj.train.plot.MetricPlots;
+import dev.burnj.train.telemetry.TrainingTelemetry;
+import dev.burnj.tensor.Device;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.awt.AWTError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,10 +49,12 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
     private final List<Metric<? super O>> trainMetrics;
     private final List<Metric<? super O>> validMetrics;
     private final List<MetricLogger> loggers = new ArrayList<>();
+    /** The telemetry callback first, then the user's. */
+    private final List<Callback> callbacks = new ArrayList<>();
     private final Checkpointer checkpointer;
     private final GradientAccumulator accumulator;
     private final Profiler profiler = new Profiler();
-    private final ProgressPrinter printer;
+    private final ProgressView printer;
     private final int epochs;
     private final int limitTrain;
     private final int limitValid;
@@ -59,6 +67,9 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
     private Checkpoint lastCheckpoint;
     private String stopReason;
     private boolean interrupted;
+    /** The CSV log that plots are drawn from, or null for no plots. */
+    private Path plotSource;
+    private boolean plotsStale;
 
     FitLoop(LearnerBuilder<M, B, O> config, DataLoader<?, B> train, DataLoader<?, B> valid) throws IOException {
         this.c = config;
@@ -78,13 +89,30 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
                     : RetentionPolicy.keepLast(2).or(RetentionPolicy.keepBest(1, "valid_loss", Goal.MINIMIZE));
             this.checkpointer = Checkpointer.in(config.artifactDir.resolve("checkpoints")).withRetention(retention);
             if (config.fileLogger) {
-                loggers.add(CsvMetricLogger.to(config.artifactDir.resolve("metrics.csv")));
+                CsvMetricLogger csv = CsvMetricLogger.to(config.artifactDir.resolve("metrics.csv"));
+                loggers.add(csv);
+                plotSource = config.plots ? csv.file() : null;
             }
         } else {
             this.checkpointer = null;
         }
         loggers.addAll(config.loggers);
-        this.printer = config.progress ? new ProgressPrinter(config.out, config.logEvery, epochs) : null;
+        callbacks.add(telemetry(config, epochs));
+        callbacks.addAll(config.callbacks);
+        this.printer = ProgressView.of(config.progress, config.out, config.logEvery, epochs);
+    }
+
+    /**
+     * The fit's OpenTelemetry instrumentation. Without an explicit instance, the global one as installed now —
+     * {@code getOrNoop}, not {@code get}: {@code get} would fix the global to a no-op and make a later install fail.
+     */
+    private static TrainingTelemetry telemetry(LearnerBuilder<?, ?, ?> config, int epochs) {
+        OpenTelemetry otel = config.telemetry != null ? config.telemetry : GlobalOpenTelemetry.getOrNoop();
+        var params = config.model.parameters();
+        Device device = !config.devices.isEmpty() ? config.devices.get(0) : params.isEmpty() ? null : params.get(0).device();
+        String backend = device == null ? "unknown" : device.backend().name();
+        return TrainingTelemetry.of(otel, backend, device == null ? "unknown" : device.toString(), epochs)
+                .withStepSampling(config.traceStepsEvery);
     }
 
     private List<Metric<? super O>> metrics(List<Supplier<? extends Metric<? super O>>> suppliers) {
@@ -102,7 +130,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
     FitResult<M> run() throws IOException {
         try {
             start();
-            for (Callback cb : c.callbacks) {
+            for (Callback cb : callbacks) {
                 cb.fitStart(epoch, step);
             }
             while (stopReason == null && epoch < epochs) {
@@ -112,17 +140,21 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
                 stopReason = "completed " + epochs + " epoch" + (epochs == 1 ? "" : "s");
             }
         } catch (RuntimeException | IOException | Error e) {
-            for (Callback cb : c.callbacks) {
+            for (Callback cb : callbacks) {
                 cb.exception(e);
             }
             throw e;
         }
         FitResult<M> result = new FitResult<>(model, history, stopReason, epoch + (batchesDone > 0 ? 1 : 0), step, Optional.ofNullable(lastCheckpoint), profiler.snapshot(),
                 interrupted);
+        if (printer != null) {
+            // a bar left by a fit that stopped mid-epoch would keep redrawing over the summary
+            printer.close();
+        }
         if (c.summary) {
             c.out.print(Summary.of(result, trainMetrics, c.earlyStopping));
         }
-        for (Callback cb : c.callbacks) {
+        for (Callback cb : callbacks) {
             cb.fitEnd(result);
         }
         return result;
@@ -196,11 +228,11 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         int batches = Math.min(train.numBatches(), limitTrain);
         model.train();
         trainMetrics.forEach(Metric::reset);
-        for (Callback cb : c.callbacks) {
+        for (Callback cb : callbacks) {
             cb.epochStart(epoch, batches);
         }
         if (printer != null) {
-            printer.epochStart(epoch, batches);
+            printer.epochStart(epoch, batches, batchesDone);
         }
         moveTo(train, epoch, batchesDone);
         Iterator<B> batchesLeft = train.iterator();
@@ -221,6 +253,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         long t = System.nanoTime();
         boolean stepped = false;
         Map<String, Double> values = new LinkedHashMap<>();
+        MetricContext context;
         try (TensorScope scope = TensorScope.open()) {
             B batch = batchesLeft.next();
             t = profiler.add(Phase.DATA, t);
@@ -250,19 +283,20 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
                 stepped = true;
                 t = profiler.add(Phase.OPTIMIZER, t);
             }
-            MetricContext context = new MetricContext(epoch, step, items(batch), c.optimizer.lr(0));
+            context = new MetricContext(epoch, step, items(batch), c.optimizer.lr(0));
             try (NoGrad ng = NoGrad.enter()) {
                 for (Metric<? super O> m : trainMetrics) {
                     values.put(m.name(), m.update(out, context));
                 }
             }
         }
-        StepEvent event = new StepEvent(epoch, batchesDone, batches, step, values);
+        StepEvent event = new StepEvent(epoch, batchesDone, batches, step, context.batchItems(), context.learningRate(), values);
         batchesDone++;
         for (MetricLogger logger : loggers) {
             logger.logStep(event);
         }
-        for (Callback cb : c.callbacks) {
+        plotsStale = true;
+        for (Callback cb : callbacks) {
             cb.stepEnd(event);
         }
         if (printer != null) {
@@ -321,12 +355,13 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
             EpochMetrics monitored = validEpoch != null ? validEpoch : trainEpoch;
             plateau.step(monitored.value(c.plateauMetric).orElse(Double.NaN), c.optimizer);
         }
-        for (Callback cb : c.callbacks) {
+        for (Callback cb : callbacks) {
             cb.epochEnd(trainEpoch, validEpoch);
         }
         if (printer != null) {
             printer.epochEnd(trainEpoch, validEpoch);
         }
+        plot();
         int finished = epoch;
         epoch++;
         batchesDone = 0;
@@ -353,6 +388,9 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
     /** Runs the validation loader from its start and records the result for the current epoch. */
     private EpochMetrics validate() throws IOException {
         long t = System.nanoTime();
+        for (Callback cb : callbacks) {
+            cb.validationStart(epoch, step);
+        }
         validMetrics.forEach(Metric::reset);
         model.eval();
         try (NoGrad ng = NoGrad.enter()) {
@@ -377,7 +415,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         for (MetricLogger logger : loggers) {
             logger.logEpoch(result);
         }
-        for (Callback cb : c.callbacks) {
+        for (Callback cb : callbacks) {
             cb.validationEnd(result);
         }
         profiler.add(Phase.VALIDATION, t);
@@ -405,7 +443,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
                 .withJson("loader", train.state())
                 .withJson("history", history);
         lastCheckpoint = checkpointer.save(contents);
-        for (Callback cb : c.callbacks) {
+        for (Callback cb : callbacks) {
             cb.checkpointSaved(lastCheckpoint);
         }
         profiler.add(Phase.CHECKPOINT, t);
@@ -425,12 +463,32 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         return batch.tensors().isEmpty() ? 0 : batch.tensors().get(0).dim(0);
     }
 
+    /**
+     * Redraws the plots from the CSV log (flushed at each epoch's end, and by {@link #close()}). A failure to draw
+     * (no fonts, no AWT) is reported once and turns plots off: it must not cost the run.
+     */
+    private void plot() {
+        if (plotSource == null) {
+            return;
+        }
+        try {
+            MetricPlots.write(plotSource, c.artifactDir.resolve("plots"));
+            plotsStale = false;
+        } catch (IOException | RuntimeException | LinkageError | AWTError e) {
+            c.out.println("plots are off for this run: " + e);
+            plotSource = null;
+        }
+    }
+
     Path artifactDir() {
         return c.artifactDir;
     }
 
     @Override
     public void close() throws IOException {
+        if (printer != null) {
+            printer.close();
+        }
         accumulator.close();
         IOException first = null;
         for (MetricLogger logger : loggers) {
@@ -449,6 +507,10 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         }
         if (first != null) {
             throw first;
+        }
+        if (plotsStale) {
+            // a fit that stopped mid-epoch: the steps since the last epoch's plots
+            plot();
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.burnj.tensor.Device;
 import dev.burnj.train.checkpoint.RetentionPolicy;
 import dev.burnj.train.metric.LossInput;
 import dev.burnj.train.metric.Metric;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,11 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
     final List<MetricLogger> loggers = new ArrayList<>();
     boolean fileLogger = true;
     boolean summary = true;
-    boolean progress = true;
+    ProgressMode progress = ProgressMode.AUTO;
     int logEvery = 100;
+    boolean plots = true;
+    OpenTelemetry telemetry;
+    int traceStepsEvery = 50;
     PrintStream out = System.out;
     NonFiniteLossPolicy nonFinite = NonFiniteLossPolicy.STOP;
     List<Device> devices = List.of();
@@ -160,8 +164,8 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
     }
 
     /**
-     * Where the run writes its artifacts: {@code checkpoints/}, {@code metrics.csv}. Without one, nothing is written
-     * and checkpointing is off.
+     * Where the run writes its artifacts: {@code checkpoints/}, {@code metrics.csv} and {@code plots/}. Without one,
+     * nothing is written and checkpointing is off.
      */
     public LearnerBuilder<M, B, O> artifactDir(Path dir) {
         artifactDir = Objects.requireNonNull(dir, "dir");
@@ -220,14 +224,47 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         return this;
     }
 
-    /** Whether to print progress lines (default true), one every {@code logEvery} steps and one per epoch. */
+    /** Whether to show progress: {@link ProgressMode#AUTO} (the default) or {@link ProgressMode#OFF}. */
     public LearnerBuilder<M, B, O> progress(boolean on) {
-        progress = on;
+        progress = on ? ProgressMode.AUTO : ProgressMode.OFF;
+        return this;
+    }
+
+    /**
+     * How to show progress (default {@link ProgressMode#AUTO}: a live bar on an interactive terminal, else a line
+     * every {@code logEvery} steps and one per epoch).
+     */
+    public LearnerBuilder<M, B, O> progress(ProgressMode mode) {
+        progress = Objects.requireNonNull(mode, "mode");
         return this;
     }
 
     public LearnerBuilder<M, B, O> logEvery(int steps) {
         logEvery = positive("logEvery", steps);
+        return this;
+    }
+
+    /**
+     * Whether to write PNG plots of every metric into {@code plots/} of the artifact directory, after each epoch and
+     * when fit ends (default true; needs the CSV log, see {@link #fileLogger}).
+     */
+    public LearnerBuilder<M, B, O> plots(boolean on) {
+        plots = on;
+        return this;
+    }
+
+    /**
+     * The OpenTelemetry to report spans and metrics to (default: {@code GlobalOpenTelemetry} as installed when fit
+     * starts, a no-op if none is). See {@link dev.burnj.train.telemetry.TrainingTelemetry} for what is reported.
+     */
+    public LearnerBuilder<M, B, O> telemetry(OpenTelemetry otel) {
+        telemetry = Objects.requireNonNull(otel, "otel");
+        return this;
+    }
+
+    /** Traces the first step and every {@code n}-th optimizer step as a {@code burnj.step} span (default 50). */
+    public LearnerBuilder<M, B, O> traceStepsEvery(int n) {
+        traceStepsEvery = positive("traceStepsEvery", n);
         return this;
     }
 
@@ -281,6 +318,9 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         c.summary = summary;
         c.progress = progress;
         c.logEvery = logEvery;
+        c.plots = plots;
+        c.telemetry = telemetry;
+        c.traceStepsEvery = traceStepsEvery;
         c.out = out;
         c.nonFinite = nonFinite;
         c.devices = devices;

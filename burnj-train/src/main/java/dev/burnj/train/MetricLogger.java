@@ -4,8 +4,9 @@ import java.io.IOException;
 
 /**
  * Receives every metric value of a fit: per training step and per epoch and split. The Learner writes to a
- * {@link CsvMetricLogger} in its artifact directory by default; an OpenTelemetry logger and user-defined ones plug
- * in the same way. Loggers are called on the training thread.
+ * {@link CsvMetricLogger} in its artifact directory by default; user-defined ones plug in the same way (OpenTelemetry
+ * gets the same values through {@link dev.burnj.train.telemetry.TrainingTelemetry}, a callback). Loggers are called
+ * on the training thread.
  */
 public interface MetricLogger extends AutoCloseable {
     /** The metric values of one training step. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * Plain progress lines, for logs and CI: one every {@code every} optimizer steps and one per epoch with the train and
  * validation metrics and the epoch's wall time (package-private; the Learner's default output).
  */
-final class ProgressPrinter {
+final class ProgressPrinter implements ProgressView {
     private final PrintStream out;
     private final int every;
     private final int epochs;
@@ -22,15 +22,18 @@ final class ProgressPrinter {
         this.epochs = epochs;
     }
 
-    void resumed(Checkpoint from, int epoch, int batchesDone) {
+    @Override
+    public void resumed(Checkpoint from, int epoch, int batchesDone) {
         out.printf(Locale.ROOT, "resumed from %s: epoch %d, batch %d, step %d%n", from.directory(), epoch + 1, batchesDone, from.step());
     }
 
-    void epochStart(int epoch, int batches) {
+    @Override
+    public void epochStart(int epoch, int batches, int startBatch) {
         epochStart = System.nanoTime();
     }
 
-    void step(StepEvent e) {
+    @Override
+    public void step(StepEvent e) {
         if (e.step() % every == 0 && e.step() != lastPrintedStep) {
             lastPrintedStep = e.step();
             out.printf(Locale.ROOT, "epoch %d/%d [%d/%d] step %d %s%n", e.epoch() + 1, epochs, e.batch() + 1, e.batches(), e.step(),
@@ -38,7 +41,8 @@ final class ProgressPrinter {
         }
     }
 
-    void epochEnd(EpochMetrics train, EpochMetrics valid) {
+    @Override
+    public void epochEnd(EpochMetrics train, EpochMetrics valid) {
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         out.printf(Locale.ROOT, "epoch %d/%d done in %.1f s: train %s%s%n", train.epoch() + 1, epochs, seconds, format(train.values()),
                 valid == null ? "" : " | valid " + format(valid.values()));
