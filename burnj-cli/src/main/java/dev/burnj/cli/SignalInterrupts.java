@@ -12,7 +12,8 @@ import sun.misc.SignalHandler;
  * SIGINT and SIGTERM during a fit: the first asks the {@link Interrupter} to stop (the Learner finishes the step,
  * writes a checkpoint and returns); a second one halts the JVM at once with {@link ExitCodes#ABORTED}. A signal
  * handler rather than a shutdown hook, because once the JVM's shutdown has begun a second Ctrl-C cannot abort it.
- * Closing restores the previous handlers.
+ * Closing restores the previous handlers. sun.misc.Signal (module jdk.unsupported) is the one JDK API for this; javac
+ * warns that it is internal, which cannot be suppressed under {@code --release}.
  */
 final class SignalInterrupts implements AutoCloseable {
     private static final List<String> SIGNALS = List.of("INT", "TERM");

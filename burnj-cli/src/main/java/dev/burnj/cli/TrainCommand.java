@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         TaskRun<?, ?, ?, ?> run = TaskRun.of(Tasks.get(taskName), overrides);
         Device device = options.device();
         Interrupter interrupter = Interrupter.create();
-        try (Telemetry telemetry = Telemetry.start(otlpEndpoint, System.getenv())) {
+        try (Telemetry telemetry = Telemetry.start(otlpEndpoint, System.getenv(), parent.err)) {
             TaskContext context = new TaskContext(device, options.seed, options.workers, dir, maxSteps == null ? 0 : maxSteps, resuming,
                     resuming && !resume.isEmpty() ? Optional.of(Path.of(resume)) : Optional.empty(), telemetry.api(), interrupter, parent.out);
             RunRecord.of(run).write(dir);

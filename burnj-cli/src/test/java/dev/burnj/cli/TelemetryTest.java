@@ -24,6 +24,14 @@ class TelemetryTest {
     Path dir;
 
     @Test
+    void aBadEndpointIsAUsageError() {
+        Cli r = Cli.run("train", "synthetic", "--out", dir.resolve("bad").toString(), "--max-steps", "1", "--otlp-endpoint", "not a url");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("burnj train: telemetry (--otlp-endpoint, OTEL_* variables): "), r::toString);
+    }
+
+    @Test
     void otlpEndpointExportsTheTrainSpan() throws IOException {
         Map<String, List<byte[]>> received = new ConcurrentHashMap<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
