@@ -82,7 +82,6 @@ final class TrainCommand implements Callable<Integer> {
         try (Telemetry telemetry = Telemetry.start(otlpEndpoint, System.getenv(), parent.err)) {
             TaskContext context = new TaskContext(device, options.seed, options.workers, dir, maxSteps == null ? 0 : maxSteps, resuming,
                     resuming && !resume.isEmpty() ? Optional.of(Path.of(resume)) : Optional.empty(), telemetry.api(), interrupter, parent.out);
-            RunRecord.of(run).write(dir);
             parent.out.println("training " + taskName + " on " + device + " into " + dir.toAbsolutePath().normalize() + " with "
                     + TaskConfigs.toTree(run.config()));
             Span span = telemetry.api().getTracer("dev.burnj.cli").spanBuilder("burnj train")

@@ -150,8 +150,10 @@ class CliTest {
         assertTrue(Double.parseDouble(accuracy.group(1)) > 0.9, eval::toString);
 
         // A fresh run into a directory that has checkpoints is refused rather than mixed with them.
-        Cli again = Cli.run("train", "synthetic", "--out", out.toString(), "--max-steps", "1");
+        Cli again = Cli.run("train", "synthetic", "--out", out.toString(), "--max-steps", "1", "--epochs", "9");
         assertEquals(1, again.code(), again::toString);
         assertTrue(again.err().contains("already holds checkpoints"), again::toString);
+        assertEquals(2, new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("config").get("epochs").asInt(),
+                "the refused run leaves run.json alone");
     }
 }

@@ -6,6 +6,7 @@ import dev.burnj.nn.Module;
 import dev.burnj.optim.Optimizer;
 import dev.burnj.tensor.NoGrad;
 import dev.burnj.tensor.TensorScope;
+import dev.burnj.train.Callback;
 import dev.burnj.train.FitResult;
 import dev.burnj.train.Learner;
 import dev.burnj.train.LearnerBuilder;
@@ -18,6 +19,7 @@ import dev.burnj.train.metric.LossMetric;
 import dev.burnj.train.metric.Metric;
 import dev.burnj.train.metric.MetricContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -59,7 +61,9 @@ public final class TaskRun<C extends TaskConfig, M extends Module & TrainStep<B,
 
     /**
      * Trains: the task's model, optimizer, loaders, metrics and options, then the run's epochs, seed, artifact
-     * directory, step limit, resume and interrupter from {@code context}.
+     * directory, step limit, resume and interrupter from {@code context}. Once the Learner has accepted the artifact
+     * directory (it refuses one that holds another run's checkpoints) and resumed if asked, {@link RunRecord} writes
+     * {@code run.json} there.
      */
     public FitResult<M> train(TaskContext context) {
         M model = task.model(config, context);
@@ -71,7 +75,17 @@ public final class TaskRun<C extends TaskConfig, M extends Module & TrainStep<B,
                 .artifactDir(context.outputDir())
                 .interrupter(context.interrupter())
                 .output(context.out())
-                .devices(context.device());
+                .devices(context.device())
+                .callback(new Callback() {
+                    @Override
+                    public void fitStart(int startEpoch, long startStep) {
+                        try {
+                            RunRecord.of(TaskRun.this).write(context.outputDir());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
         if (context.maxSteps() > 0) {
             builder.maxSteps(context.maxSteps());
         }
