@@ -49,8 +49,7 @@ final class InspectCommand implements Callable<Integer> {
             if (checkpoint.kind(part) != PartKind.OPTIMIZER && checkpoint.kind(part) != PartKind.MODULE) {
                 continue;
             }
-            // Both tensor kinds are safetensors files named after the part (PartKind's extension).
-            try (SafeTensorsReader reader = SafeTensorsReader.open(checkpoint.directory().resolve(part + ".safetensors"))) {
+            try (SafeTensorsReader reader = SafeTensorsReader.open(checkpoint.file(part))) {
                 printTensors(out, part, checkpoint.kind(part), reader.entries());
             }
         }

@@ -18,7 +18,6 @@ import dev.burnj.train.checkpoint.CheckpointContents;
 import dev.burnj.train.checkpoint.Checkpointer;
 import dev.burnj.train.checkpoint.RetentionPolicy;
 import dev.burnj.train.metric.LossInput;
-import dev.burnj.train.metric.LossMetric;
 import dev.burnj.train.metric.Metric;
 import dev.burnj.train.metric.MetricContext;
 import dev.burnj.train.plot.MetricPlots;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** One run of {@link Learner#fit}: the mutable state of the loop (package-private). */
 final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B extends TensorBatch, O extends LossInput>
@@ -76,8 +74,8 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         this.model = config.model;
         this.train = Objects.requireNonNull(train, "train loader");
         this.valid = valid;
-        this.trainMetrics = metrics(config.metrics);
-        this.validMetrics = metrics(config.metrics);
+        this.trainMetrics = Evaluation.metricsWithLoss(config.metrics);
+        this.validMetrics = Evaluation.metricsWithLoss(config.metrics);
         this.epochs = config.fastDevRun ? 1 : config.epochs;
         this.limitTrain = config.fastDevRun ? 1 : config.limitTrainBatches;
         this.limitValid = config.fastDevRun ? 1 : config.limitValidBatches;
@@ -113,18 +111,6 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         String backend = device == null ? "unknown" : device.backend().name();
         return TrainingTelemetry.of(otel, backend, device == null ? "unknown" : device.toString(), epochs)
                 .withStepSampling(config.traceStepsEvery);
-    }
-
-    private List<Metric<? super O>> metrics(List<Supplier<? extends Metric<? super O>>> suppliers) {
-        List<Metric<? super O>> out = new ArrayList<>();
-        out.add(LossMetric.of());
-        for (Supplier<? extends Metric<? super O>> s : suppliers) {
-            Metric<? super O> m = s.get();
-            if (out.stream().noneMatch(existing -> existing.name().equals(m.name()))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     FitResult<M> run() throws IOException {
@@ -234,7 +220,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         if (printer != null) {
             printer.epochStart(epoch, batches, batchesDone);
         }
-        moveTo(train, epoch, batchesDone);
+        Evaluation.moveTo(train, epoch, batchesDone);
         Iterator<B> batchesLeft = train.iterator();
         while (stopReason == null && batchesDone < batches && batchesLeft.hasNext()) {
             boolean stepped = trainBatch(batchesLeft, batches);
@@ -283,7 +269,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
                 stepped = true;
                 t = profiler.add(Phase.OPTIMIZER, t);
             }
-            context = new MetricContext(epoch, step, items(batch), c.optimizer.lr(0));
+            context = new MetricContext(epoch, step, Evaluation.items(batch), c.optimizer.lr(0));
             try (NoGrad ng = NoGrad.enter()) {
                 for (Metric<? super O> m : trainMetrics) {
                     values.put(m.name(), m.update(out, context));
@@ -391,25 +377,7 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         for (Callback cb : callbacks) {
             cb.validationStart(epoch, step);
         }
-        validMetrics.forEach(Metric::reset);
-        model.eval();
-        try (NoGrad ng = NoGrad.enter()) {
-            moveTo(valid, 0, 0);
-            int batches = Math.min(valid.numBatches(), limitValid);
-            int done = 0;
-            for (Iterator<B> it = valid.iterator(); done < batches && it.hasNext(); done++) {
-                try (TensorScope scope = TensorScope.open()) {
-                    B batch = it.next();
-                    O out = model.validStep(batch);
-                    MetricContext context = new MetricContext(epoch, step, items(batch), Double.NaN);
-                    for (Metric<? super O> m : validMetrics) {
-                        m.update(out, context);
-                    }
-                }
-            }
-        } finally {
-            model.train();
-        }
+        Evaluation.evaluate(model, valid, validMetrics, limitValid, epoch, step);
         EpochMetrics result = epochMetrics(Split.VALID, validMetrics);
         history = history.with(result);
         for (MetricLogger logger : loggers) {
@@ -449,20 +417,6 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         profiler.add(Phase.CHECKPOINT, t);
     }
 
-    /** Positions {@code loader} at batch {@code position} of {@code targetEpoch}. */
-    private static void moveTo(DataLoader<?, ?> loader, int targetEpoch, int position) {
-        LoaderState s = loader.state();
-        if (s.epoch() != targetEpoch || s.position() != position) {
-            loader.restore(new LoaderState(targetEpoch, position, s.seed(), s.shuffle(), s.datasetSize(), s.batchSize(), s.dropLast(), s.rank(),
-                    s.worldSize()));
-        }
-    }
-
-    /** The batch size: the leading dimension of the batch's first tensor (batches are batch-first). */
-    private static int items(TensorBatch batch) {
-        return batch.tensors().isEmpty() ? 0 : batch.tensors().get(0).dim(0);
-    }
-
     /**
      * Redraws the plots from the CSV log (flushed at each epoch's end, and by {@link #close()}). A failure to draw
      * (no fonts, no AWT) is reported once and turns plots off: it must not cost the run.
@@ -478,10 +432,6 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
             c.out.println("plots are off for this run: " + e);
             plotSource = null;
         }
-    }
-
-    Path artifactDir() {
-        return c.artifactDir;
     }
 
     @Override

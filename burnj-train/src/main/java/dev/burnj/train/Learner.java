@@ -5,8 +5,11 @@ import dev.burnj.data.loader.TensorBatch;
 import dev.burnj.nn.Module;
 import dev.burnj.optim.Optimizer;
 import dev.burnj.train.metric.LossInput;
+import dev.burnj.train.metric.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Trains a model: the epoch loop with metrics, validation, gradient accumulation and clipping, LR scheduling,
@@ -40,6 +43,24 @@ public final class Learner<M extends Module & TrainStep<B, O> & ValidStep<B, O>,
 
     public M model() {
         return config.model;
+    }
+
+    /**
+     * The loss and the configured metrics of the model on {@code loader} (all of it), in eval mode without gradients,
+     * labelled {@code split} (usually {@link Split#TEST}).
+     */
+    public EpochMetrics evaluate(DataLoader<?, B> loader, Split split) {
+        List<Metric<? super O>> metrics = Evaluation.metricsWithLoss(config.metrics);
+        return new EpochMetrics(0, split, Evaluation.evaluate(config.model, loader, metrics, Integer.MAX_VALUE, 0, 0));
+    }
+
+    /**
+     * Runs the model over {@code loader} in eval mode without gradients and returns what {@code extract} makes of each
+     * batch's output, e.g. {@code out -> out.scores().argmax(1).toIntArray()}; the outputs' tensors are freed after
+     * each batch.
+     */
+    public <R> List<R> predict(DataLoader<?, B> loader, Function<? super O, ? extends R> extract) {
+        return Evaluation.predict(config.model, loader, extract);
     }
 
     /**

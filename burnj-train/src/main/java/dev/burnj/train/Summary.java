@@ -25,12 +25,15 @@ final class Summary {
                 names.add(m.name());
             }
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n%-6s", "epoch"));
-        for (String col : columns) {
-            sb.append(String.format(Locale.ROOT, " %16s", col));
-        }
-        sb.append(System.lineSeparator());
+        StringBuilder sb = new StringBuilder(System.lineSeparator());
         int epochs = h.epochs().stream().mapToInt(EpochMetrics::epoch).max().orElse(-1) + 1;
+        if (epochs > 0) {
+            sb.append(String.format(Locale.ROOT, "%-6s", "epoch"));
+            for (String col : columns) {
+                sb.append(String.format(Locale.ROOT, " %16s", col));
+            }
+            sb.append(System.lineSeparator());
+        }
         for (int e = 0; e < epochs; e++) {
             sb.append(String.format(Locale.ROOT, "%-6d", e + 1));
             for (int i = 0; i < columns.size(); i++) {

@@ -84,26 +84,34 @@ final class Pooling {
         return tensors.wrap(grad);
     }
 
-    /** Turns window tap numbers {@code kh * kW + kw} into PyTorch's flat index {@code h * W + w} within the input plane. */
+    /**
+     * Turns window tap numbers {@code t = kh * kW + kw} into PyTorch's flat index {@code h * W + w} within the input
+     * plane: {@code kh * dH * W + kw * dW} plus the window's origin. Computed with elementwise integer kernels: a
+     * gather from the tap-offset table costs one libnd4j slice copy per element and dominated CNN training.
+     */
     private static INDArray planeIndices(INDArray tap, Geometry g) {
-        long[] tapOffset = new long[g.kH * g.kW];
-        for (int kh = 0; kh < g.kH; kh++) {
-            for (int kw = 0; kw < g.kW; kw++) {
-                tapOffset[kh * g.kW + kw] = (long) kh * g.dH * g.w + (long) kw * g.dW;
-            }
-        }
         long[] windowOrigin = new long[g.oH * g.oW];
         for (int oh = 0; oh < g.oH; oh++) {
             for (int ow = 0; ow < g.oW; ow++) {
                 windowOrigin[oh * g.oW + ow] = (long) (oh * g.sH - g.pH) * g.w + (ow * g.sW - g.pW);
             }
         }
-        INDArray offsets = Nd4j.createFromArray(tapOffset);
         INDArray origins = Nd4j.create(windowOrigin, new long[] {1, 1, 1, g.oH, g.oW}, DataType.LONG);
-        INDArray flat = Tensors.alloc(DataType.LONG, g.reducedShape());
-        LayoutOps.takeFlat(offsets, tap, flat);
+        INDArray kw;
+        INDArray flat;
+        try (ScalarCache.Lease kW = ScalarCache.SHARED.lease(DataType.LONG, g.kW);
+                ScalarCache.Lease rowStride = ScalarCache.SHARED.lease(DataType.LONG, (long) g.dH * g.w);
+                ScalarCache.Lease dW = ScalarCache.SHARED.lease(DataType.LONG, g.dW)) {
+            kw = Arithmetic.binary("floormod", tap, kW.array());
+            // (t - kw) is kh * kW exactly, so multiplying by dH * W before dividing by kW stays exact.
+            flat = Arithmetic.binary("subtract", tap, kw);
+            Kernel.custom("multiply").in(flat, rowStride.array()).out(flat).exec();
+            Kernel.custom("divide").in(flat, kW.array()).out(flat).exec();
+            Kernel.custom("multiply").in(kw, dW.array()).out(kw).exec();
+        }
+        Kernel.custom("add").in(flat, kw).out(flat).exec();
         Kernel.custom("add").in(flat, origins).out(flat).exec();
-        offsets.close();
+        kw.close();
         origins.close();
         return Tensors.reshaped(flat, g.outShape());
     }

@@ -1,12 +1,11 @@
 package dev.burnj.cli.task;
 
 import dev.burnj.data.loader.DataLoader;
-import dev.burnj.data.loader.TensorBatch;
 import dev.burnj.nn.Module;
 import dev.burnj.optim.Optimizer;
-import dev.burnj.tensor.NoGrad;
-import dev.burnj.tensor.TensorScope;
+import dev.burnj.data.loader.TensorBatch;
 import dev.burnj.train.Callback;
+import dev.burnj.train.Evaluation;
 import dev.burnj.train.FitResult;
 import dev.burnj.train.Learner;
 import dev.burnj.train.LearnerBuilder;
@@ -15,17 +14,11 @@ import dev.burnj.train.TrainStep;
 import dev.burnj.train.ValidStep;
 import dev.burnj.train.checkpoint.Checkpoint;
 import dev.burnj.train.metric.LossInput;
-import dev.burnj.train.metric.LossMetric;
-import dev.burnj.train.metric.Metric;
-import dev.burnj.train.metric.MetricContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
  * A task with its resolved hyper-parameters, ready to train or evaluate: the part of {@code burnj train} and
@@ -63,7 +56,8 @@ public final class TaskRun<C extends TaskConfig, M extends Module & TrainStep<B,
      * Trains: the task's model, optimizer, loaders, metrics and options, then the run's epochs, seed, artifact
      * directory, step limit, resume and interrupter from {@code context}. Once the Learner has accepted the artifact
      * directory (it refuses one that holds another run's checkpoints) and resumed if asked, {@link RunRecord} writes
-     * {@code run.json} there.
+     * {@code run.json} there. Unless interrupted, the trained model is then scored once on the task's
+     * {@link Split#TEST} loader, if it has one, printing {@code test_<metric>=<value>} lines.
      */
     public FitResult<M> train(TaskContext context) {
         M model = task.model(config, context);
@@ -93,10 +87,22 @@ public final class TaskRun<C extends TaskConfig, M extends Module & TrainStep<B,
             context.resumeFrom().ifPresentOrElse(builder::resumeFrom, () -> builder.resume(true));
         }
         Learner<M, B, O> learner = builder.build();
+        FitResult<M> result;
         try (DataLoader<?, B> train = loader(Split.TRAIN, context);
                 DataLoader<?, B> valid = task.loader(config, Split.VALID, context).orElse(null)) {
-            return learner.fit(train, valid);
+            result = learner.fit(train, valid);
         }
+        if (!result.interrupted()) {
+            Optional<DataLoader<?, B>> test = task.loader(config, Split.TEST, context);
+            if (test.isPresent()) {
+                try (DataLoader<?, B> loader = test.get()) {
+                    // One line per metric that a script can read: test_accuracy=0.9123
+                    learner.evaluate(loader, Split.TEST).values()
+                            .forEach((name, value) -> context.out().printf(Locale.ROOT, "test_%s=%.4f%n", name, value));
+                }
+            }
+        }
+        return result;
     }
 
     /**
@@ -106,35 +112,10 @@ public final class TaskRun<C extends TaskConfig, M extends Module & TrainStep<B,
     public Map<String, Double> evaluate(Checkpoint checkpoint, TaskContext context) throws IOException {
         M model = task.model(config, context);
         checkpoint.loadModule("model", model);
-        List<Metric<? super O>> metrics = metrics();
-        model.eval();
-        try (DataLoader<?, B> test = loader(Split.TEST, context); NoGrad ng = NoGrad.enter()) {
-            for (Iterator<B> it = test.iterator(); it.hasNext(); ) {
-                try (TensorScope scope = TensorScope.open()) {
-                    B batch = it.next();
-                    O out = model.validStep(batch);
-                    MetricContext metricContext = new MetricContext(checkpoint.epoch(), checkpoint.step(), items(batch), Double.NaN);
-                    for (Metric<? super O> m : metrics) {
-                        m.update(out, metricContext);
-                    }
-                }
-            }
+        try (DataLoader<?, B> test = loader(Split.TEST, context)) {
+            return Evaluation.evaluate(model, test, Evaluation.metricsWithLoss(task.metrics(config)), Integer.MAX_VALUE, checkpoint.epoch(),
+                    checkpoint.step());
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        metrics.forEach(m -> values.put(m.name(), m.value()));
-        return values;
-    }
-
-    /** The loss then the task's metrics, one of each name, as the Learner reports them. */
-    private List<Metric<? super O>> metrics() {
-        List<Metric<? super O>> out = new ArrayList<>(List.of(LossMetric.of()));
-        for (Supplier<? extends Metric<? super O>> s : task.metrics(config)) {
-            Metric<? super O> m = s.get();
-            if (out.stream().noneMatch(existing -> existing.name().equals(m.name()))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     private DataLoader<?, B> loader(Split split, TaskContext context) {
@@ -142,7 +123,4 @@ public final class TaskRun<C extends TaskConfig, M extends Module & TrainStep<B,
                 + split.label() + " split"));
     }
 
-    private static int items(TensorBatch batch) {
-        return batch.tensors().isEmpty() ? 0 : batch.tensors().get(0).dim(0);
-    }
 }

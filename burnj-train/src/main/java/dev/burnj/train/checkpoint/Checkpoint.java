@@ -129,6 +129,11 @@ public final class Checkpoint {
         return entry(name).kind();
     }
 
+    /** The file of part {@code name}, checked against the manifest's size and SHA-256 (for tools that read parts raw). */
+    public Path file(String name) throws IOException {
+        return verified(name, entry(name).kind());
+    }
+
     /** Loads module part {@code name} into {@code module} strictly. */
     public void loadModule(String name, Module module) throws IOException {
         loadModule(name, module, LoadOptions.strict());
