@@ -1,0 +1,152 @@
+package dev.burnj.backend.vulkan;
+
+import dev.burnj.tensor.DType;
+import dev.burnj.tensor.Shape;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reductions. Over one dimension, one invocation walks one line (every other coordinate fixed) of any strided
+ * view: sum, prod, max, min, argmax, argmin and the inclusive cumsum. Over everything, a two-pass workgroup tree:
+ * each of at most {@link Gpu#workgroup} groups folds a grid-strided share of the elements and halves its shared
+ * memory to one partial, then a single group folds the partials.
+ */
+final class Reductions {
+    /** How a reduction folds: its identity (GLSL, by dtype) and combine expression over {@code acc} and {@code x}. */
+    enum Fold {
+        SUM("acc + x"),
+        PROD("acc * x"),
+        MAX("max(acc, x)"),
+        MIN("min(acc, x)");
+
+        final String combine;
+
+        Fold(String combine) {
+            this.combine = combine;
+        }
+
+        String identity(DType dtype) {
+            String t = Glsl.type(dtype);
+            return switch (this) {
+                case SUM -> t + "(0)";
+                case PROD -> t + "(1)";
+                case MAX -> switch (dtype) {
+                    case F32 -> "uintBitsToFloat(0xff800000u)";
+                    case F64 -> "double(uintBitsToFloat(0xff800000u))";
+                    case I32 -> "int(0x80000000)";
+                    case I64 -> "int64_t(0x8000000000000000ul)";
+                    default -> "0u";
+                };
+                case MIN -> switch (dtype) {
+                    case F32 -> "uintBitsToFloat(0x7f800000u)";
+                    case F64 -> "double(uintBitsToFloat(0x7f800000u))";
+                    case I32 -> "0x7fffffff";
+                    case I64 -> "int64_t(0x7ffffffffffffffful)";
+                    default -> "1u";
+                };
+            };
+        }
+    }
+
+    private final Compute compute;
+    private final Map<String, String> sources = new ConcurrentHashMap<>();
+
+    Reductions(Compute compute) {
+        this.compute = compute;
+    }
+
+    /** {@code fold} over dimension {@code dim}, keeping it with size 1. */
+    VulkanTensor dim(VulkanTensor t, int dim, Fold fold) {
+        String body = "  " + Glsl.type(t.dtype()) + " acc = " + fold.identity(t.dtype()) + ";\n"
+                + "  for (int k = 0; k < len; k++) { " + Glsl.type(t.dtype()) + " x = i_[offI + k * strideI]; acc = " + fold.combine + "; }\n"
+                + "  o_[offO] = acc;\n";
+        return line(t, dim, "reduce_" + fold.name().toLowerCase(), body, t.dtype(), t.shape().withDim(dim, 1));
+    }
+
+    /** Index (I64) of the first largest ({@code max}) or smallest element along {@code dim}. */
+    VulkanTensor arg(VulkanTensor t, int dim, boolean max) {
+        String type = Glsl.type(t.dtype());
+        String body = "  " + type + " best = i_[offI];\n  int64_t at = 0;\n"
+                + "  for (int k = 1; k < len; k++) { " + type + " x = i_[offI + k * strideI]; if (x " + (max ? ">" : "<")
+                + " best) { best = x; at = k; } }\n  o_[offO] = at;\n";
+        return line(t, dim, max ? "argmax" : "argmin", body, DType.I64, t.shape().withDim(dim, 1));
+    }
+
+    /** Inclusive cumulative sum along {@code dim}. */
+    VulkanTensor cumsum(VulkanTensor t, int dim) {
+        String type = Glsl.type(t.dtype());
+        String body = "  " + type + " acc = " + type + "(0);\n"
+                + "  for (int k = 0; k < len; k++) { acc += i_[offI + k * strideI]; o_[offO + k * strideO] = acc; }\n";
+        return line(t, dim, "cumsum", body, t.dtype(), t.shape());
+    }
+
+    /** {@code fold} over every element, shape {@code [1]}. */
+    VulkanTensor all(VulkanTensor t, Fold fold) {
+        Gpu gpu = t.gpu();
+        int wg = gpu.workgroup;
+        long n = t.shape().numel();
+        int groups = (int) Math.max(1, Math.min(wg, (n + wg - 1) / wg));
+        String source = sources.computeIfAbsent("all|" + fold + "|" + t.dtype() + "|" + wg, k -> treeSource(wg, fold, t.dtype()));
+        Kernel kernel = gpu.kernels.get("reduce_all_" + fold.name().toLowerCase(), source, 3);
+        VulkanTensor partials = compute.empty(gpu, Shape.of(groups), t.dtype());
+        try {
+            int rank = t.shape().rank();
+            Params p = new Params().add((int) n, rank).add(t.shape().dims()).view(t.offset, t.strides());
+            gpu.stream.dispatch(kernel, p.build(), new Allocation[] {partials.storage.allocation, t.storage.allocation}, groups, 1, 1);
+            VulkanTensor out = compute.empty(gpu, Shape.of(1), t.dtype());
+            Params q = new Params().add(groups, 1, groups).view(0, new int[] {1});
+            gpu.stream.dispatch(kernel, q.build(), new Allocation[] {out.storage.allocation, partials.storage.allocation}, 1, 1, 1);
+            return out;
+        } finally {
+            partials.release();
+        }
+    }
+
+    /**
+     * Runs {@code body} once per line along {@code dim}. The body sees {@code offI}/{@code offO} (the line's first
+     * element in input and output), {@code len}, and the strides {@code strideI}/{@code strideO} along the line.
+     */
+    private VulkanTensor line(VulkanTensor t, int dim, String name, String body, DType outType, Shape outShape) {
+        Gpu gpu = t.gpu();
+        Shape lines = t.shape().withDim(dim, 1);
+        VulkanTensor out = compute.empty(gpu, outShape, outType);
+        long n = lines.numel();
+        if (n == 0 || outShape.numel() == 0) {
+            return out;
+        }
+        int wg = gpu.workgroup;
+        String source = sources.computeIfAbsent(name + "|" + t.dtype() + "|" + outType + "|" + wg + "|" + body,
+                k -> lineSource(wg, body, t.dtype(), outType));
+        Kernel kernel = gpu.kernels.get(name, source, 3);
+        int[] outStrides = out.strides();
+        Params p = new Params().add((int) n, lines.rank()).add(lines.dims()).view(0, outStrides).view(t.offset, t.strides())
+                .add(t.shape().dim(dim), t.stride(dim), outStrides[dim]);
+        Compute.dispatch1d(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n);
+        return out;
+    }
+
+    private static String lineSource(int wg, String body, DType in, DType out) {
+        return Glsl.header(wg, 1) + Glsl.buffer(1, "o_", out, false) + Glsl.buffer(2, "i_", in, true)
+                + Glsl.stridedPrologue(wg, 2) + "  int offO = off0;\n  int offI = off1;\n"
+                + "  int len = p[sb];\n  int strideI = p[sb + 1];\n  int strideO = p[sb + 2];\n"
+                + body + "}\n";
+    }
+
+    private static String treeSource(int wg, Fold fold, DType dtype) {
+        String type = Glsl.type(dtype);
+        return Glsl.header(wg, 1) + Glsl.buffer(1, "o_", dtype, false) + Glsl.buffer(2, "i_", dtype, true)
+                + "shared " + type + " part[" + wg + "];\n"
+                + "void main() {\n  uint l = gl_LocalInvocationID.x;\n  uint n = uint(p[0]);\n  int rank = p[1];\n  int vb = 2 + rank;\n"
+                + "  " + type + " acc = " + fold.identity(dtype) + ";\n"
+                + "  uint step = gl_NumWorkGroups.x * " + wg + "u;\n"
+                + "  for (uint e = gl_WorkGroupID.x * " + wg + "u + l; e < n; e += step) {\n"
+                + "    int off = p[vb];\n    uint rem = e;\n"
+                + "    for (int d = rank - 1; d >= 0; d--) {\n      uint size = uint(p[2 + d]);\n      off += int(rem % size) * p[vb + 1 + d];\n"
+                + "      rem /= size;\n    }\n"
+                + "    " + type + " x = i_[off];\n    acc = " + fold.combine + ";\n  }\n"
+                + "  part[l] = acc;\n  barrier();\n"
+                + "  for (uint s = " + (wg / 2) + "u; s > 0u; s >>= 1) {\n"
+                + "    if (l < s) { " + type + " x = part[l + s]; acc = part[l]; part[l] = " + fold.combine + "; }\n    barrier();\n  }\n"
+                + "  if (l == 0u) o_[gl_WorkGroupID.x] = part[0];\n}\n";
+    }
+}
