@@ -561,8 +561,15 @@ public final class VulkanBackend implements Backend {
         throw notYet("interpolateBackward");
     }
 
-    /** Opened devices' statistics: pool sizes, device allocations, submissions, kernels; for tests and benchmarks. */
-    Gpu openedGpu(int index) {
-        return gpus[index];
+    /** Waits for and releases every opened device; tensors of this backend must not be used afterwards. */
+    void close() {
+        synchronized (gpus) {
+            for (int i = 0; i < gpus.length; i++) {
+                if (gpus[i] != null) {
+                    gpus[i].close();
+                    gpus[i] = null;
+                }
+            }
+        }
     }
 }

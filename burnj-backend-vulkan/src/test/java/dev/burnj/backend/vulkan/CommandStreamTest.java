@@ -1,0 +1,103 @@
+package dev.burnj.backend.vulkan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.burnj.backend.TensorPrimitive;
+import dev.burnj.tensor.DType;
+import dev.burnj.tensor.Shape;
+import dev.burnj.tensor.TensorData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Batching: ops are recorded, not waited for; the host waits only when it reads, and reads see every prior op. */
+class CommandStreamTest extends VulkanTestSupport {
+    @Test
+    void opsAreRecordedWithoutWaitingAndAReadWaitsOnce() {
+        Gpu gpu = B.gpu(B.defaultDevice());
+        B.sync(B.defaultDevice());
+        long waits = gpu.stream.waits();
+        long submissions = gpu.stream.submissions();
+        TensorPrimitive x = B.full(Shape.of(64), 0, DType.F32, B.defaultDevice());
+        int ops = 100;
+        for (int i = 0; i < ops; i++) {
+            TensorPrimitive next = B.addScalar(x, 1);
+            x.release();
+            x = next;
+        }
+        assertEquals(waits, gpu.stream.waits(), "no op waited for the device");
+        assertEquals(submissions, gpu.stream.submissions(), "100 ops fit one batch");
+        assertEquals(ops + 1, gpu.stream.pending());
+        float[] v = B.toData(x).toFloats();
+        x.release();
+        assertEquals(100f, v[0]);
+        assertEquals(100f, v[63]);
+        assertEquals(submissions + 1, gpu.stream.submissions(), "the read submitted the batch");
+        assertEquals(waits + 1, gpu.stream.waits(), "and waited once");
+    }
+
+    @Test
+    void longChainsAreSubmittedInBatchesAndStayOrdered() {
+        Gpu gpu = B.gpu(B.defaultDevice());
+        B.sync(B.defaultDevice());
+        long submissions = gpu.stream.submissions();
+        long waits = gpu.stream.waits();
+        int ops = 5 * CommandStream.OPS_PER_BATCH;
+        TensorPrimitive x = B.full(Shape.of(1000), 0, DType.I64, B.defaultDevice());
+        for (int i = 0; i < ops; i++) {
+            TensorPrimitive next = B.addScalar(x, 1);
+            x.release();
+            x = next;
+        }
+        long[] v = B.toData(x).toLongs();
+        x.release();
+        assertEquals(ops, v[999]);
+        long batches = gpu.stream.submissions() - submissions;
+        assertTrue(batches >= 5 && batches <= 6, batches + " batches");
+        // Waiting is for bounding the batches in flight, never per op.
+        assertTrue(gpu.stream.waits() - waits <= batches, (gpu.stream.waits() - waits) + " waits");
+    }
+
+    @Test
+    void uploadsInterleavedWithKernelsKeepProgramOrder() {
+        List<TensorPrimitive> parts = new ArrayList<>();
+        TensorPrimitive acc = B.full(Shape.of(4), 0, DType.F32, B.defaultDevice());
+        for (int i = 0; i < 20; i++) {
+            TensorPrimitive up = B.fromData(TensorData.of(new float[] {i, 2 * i, 3 * i, 4 * i}, Shape.of(4)), B.defaultDevice());
+            TensorPrimitive next = B.add(acc, up);
+            acc.release();
+            up.release();
+            acc = next;
+            parts.add(B.mulScalar(acc, 1));
+        }
+        assertArrayEquals(new float[] {190, 380, 570, 760}, B.toData(acc).toFloats());
+        assertArrayEquals(new float[] {0, 0, 0, 0}, B.toData(parts.get(0)).toFloats());
+        assertArrayEquals(new float[] {45, 90, 135, 180}, B.toData(parts.get(9)).toFloats());
+        acc.release();
+        parts.forEach(TensorPrimitive::release);
+    }
+
+    @Test
+    void stagedReadsMatchDirectReads() throws Exception {
+        System.setProperty(Gpu.STAGED_READS_PROPERTY, "true");
+        VulkanInstance.Discovery d = VulkanInstance.discover();
+        Path cache = Files.createDirectories(Path.of("target", "spirv-cache"));
+        VulkanBackend staged = new VulkanBackend(DeviceSelection.order(d.devices(), null), d.physical(), cache);
+        try {
+            assertTrue(!staged.gpu(staged.defaultDevice()).directReads, "reads go through staging");
+            TensorData data = TensorData.of(new long[] {1, -2, 3, 1L << 40, 5, 6}, Shape.of(2, 3));
+            TensorPrimitive t = staged.fromData(data, staged.defaultDevice());
+            TensorPrimitive p = staged.permute(t, new int[] {1, 0});
+            assertEquals(TensorData.of(new long[] {1, 1L << 40, -2, 5, 3, 6}, Shape.of(3, 2)), staged.toData(p));
+            p.release();
+            t.release();
+        } finally {
+            System.clearProperty(Gpu.STAGED_READS_PROPERTY);
+            staged.close();
+        }
+    }
+}
