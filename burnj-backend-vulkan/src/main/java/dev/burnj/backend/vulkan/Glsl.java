@@ -98,6 +98,15 @@ final class Glsl {
         return s.append("  }\n  int sb = vb + ").append(views).append(" * vs;\n").toString();
     }
 
+    /** Element offset in the 4-D view whose offset and four strides start at parameter {@code b}. */
+    static final String VIEW4 = "int v4(int b, int n, int c, int y, int x) { return p[b] + n * p[b + 1] + c * p[b + 2] + y * p[b + 3] + x * p[b + 4]; }\n";
+
+    /** Decodes {@code gid} into the coordinates {@code n, c, y, x} of a contiguous {@code [N, C, H, W]} tensor. */
+    static String decode4(String nC, String nH, String nW) {
+        return "  int x = int(gid % uint(" + nW + "));\n  uint t_ = gid / uint(" + nW + ");\n  int y = int(t_ % uint(" + nH + "));\n"
+                + "  t_ /= uint(" + nH + ");\n  int c = int(t_ % uint(" + nC + "));\n  int n = int(t_ / uint(" + nC + "));\n";
+    }
+
     /**
      * Helper functions a kernel may call; the compiler drops the unused ones. The double library is added only to
      * kernels with F64 operands, so that other kernels never need {@code shaderFloat64}.

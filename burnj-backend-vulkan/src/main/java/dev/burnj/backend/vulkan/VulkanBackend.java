@@ -5,6 +5,7 @@ import dev.burnj.backend.Comparison;
 import dev.burnj.backend.ConvGradients;
 import dev.burnj.backend.ConvOptions;
 import dev.burnj.backend.ConvTransposeOptions;
+import dev.burnj.backend.Distribution;
 import dev.burnj.backend.InterpolateMode;
 import dev.burnj.backend.MaxPoolResult;
 import dev.burnj.backend.MemoryStats;
@@ -27,14 +28,6 @@ import org.lwjgl.vulkan.VkPhysicalDevice;
  * by concern. Obtain it with {@code Backends.get("vulkan")} or {@code Device.of("vulkan:0")}.
  */
 public final class VulkanBackend implements Backend {
-    /**
-     * The SPI ops this increment does not implement yet (comma-separated); they throw
-     * {@code UnsupportedOperationException("vulkan: <op> is not implemented yet")}.
-     */
-    public static final String NOT_IMPLEMENTED = "argsort,conv2d,conv2dBackward,convTranspose2d,convTranspose2dBackward,"
-            + "maxPool2dWithIndices,maxPool2dBackward,avgPool2d,avgPool2dBackward,adaptiveAvgPool2d,adaptiveAvgPool2dBackward,"
-            + "interpolate,interpolateBackward";
-
     private final List<DeviceInfo> infos;
     private final List<VkPhysicalDevice> physical;
     private final List<Device> devices = new ArrayList<>();
@@ -48,6 +41,10 @@ public final class VulkanBackend implements Backend {
     private final Reductions reductions = new Reductions(compute);
     private final MatMul matmul = new MatMul(compute);
     private final Indexing indexing = new Indexing(compute, layouts);
+    private final Sorting sorting = new Sorting(compute);
+    private final PhiloxKernel philox = new PhiloxKernel(compute);
+    private final Convolutions convolutions = new Convolutions(compute, reductions, layouts);
+    private final Spatial spatial = new Spatial(compute);
 
     /** A backend over {@code ordered} (best first), whose {@code physical} handles are by physical index. */
     VulkanBackend(List<DeviceInfo> ordered, List<VkPhysicalDevice> physical, Path cacheDir) {
@@ -132,10 +129,6 @@ public final class VulkanBackend implements Backend {
             throw new IllegalStateException("tensor " + v.shape() + " " + v.dtype() + " was already freed; it cannot be used again");
         }
         return v;
-    }
-
-    private static UnsupportedOperationException notYet(String op) {
-        return new UnsupportedOperationException("vulkan: " + op + " is not implemented yet");
     }
 
     // ---- TensorOps
@@ -366,7 +359,7 @@ public final class VulkanBackend implements Backend {
 
     @Override
     public TensorPrimitive argsort(TensorPrimitive tensor, int dim, boolean descending) {
-        throw notYet("argsort");
+        return sorting.argsort(t(tensor), dim, descending);
     }
 
     @Override
@@ -414,6 +407,15 @@ public final class VulkanBackend implements Backend {
     }
 
     // ---- FloatOps
+
+    @Override
+    public TensorPrimitive random(Shape shape, Distribution distribution, long seed, long offset, DType dtype, Device device) {
+        Gpu gpu = gpu(device);
+        if (!PhiloxKernel.handles(gpu, distribution)) {
+            return Backend.super.random(shape, distribution, seed, offset, dtype, device);
+        }
+        return philox.sample(gpu, shape, distribution, seed, offset, dtype);
+    }
 
     @Override
     public TensorPrimitive exp(TensorPrimitive tensor) {
@@ -501,64 +503,64 @@ public final class VulkanBackend implements Backend {
 
     @Override
     public TensorPrimitive conv2d(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias, ConvOptions options) {
-        throw notYet("conv2d");
+        return convolutions.conv2d(t(input), t(weight), bias == null ? null : t(bias), options);
     }
 
     @Override
     public ConvGradients conv2dBackward(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias, TensorPrimitive outputGrad,
             ConvOptions options) {
-        throw notYet("conv2dBackward");
+        return convolutions.conv2dBackward(t(input), t(weight), bias == null ? null : t(bias), t(outputGrad), options);
     }
 
     @Override
     public TensorPrimitive convTranspose2d(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias, ConvTransposeOptions options) {
-        throw notYet("convTranspose2d");
+        return convolutions.convTranspose2d(t(input), t(weight), bias == null ? null : t(bias), options);
     }
 
     @Override
     public ConvGradients convTranspose2dBackward(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias,
             TensorPrimitive outputGrad, ConvTransposeOptions options) {
-        throw notYet("convTranspose2dBackward");
+        return convolutions.convTranspose2dBackward(t(input), t(weight), bias == null ? null : t(bias), t(outputGrad), options);
     }
 
     @Override
     public MaxPoolResult maxPool2dWithIndices(TensorPrimitive input, PoolOptions options) {
-        throw notYet("maxPool2dWithIndices");
+        return spatial.maxPool(t(input), options);
     }
 
     @Override
     public TensorPrimitive maxPool2dBackward(TensorPrimitive input, PoolOptions options, TensorPrimitive outputGrad, TensorPrimitive indices) {
-        throw notYet("maxPool2dBackward");
+        return spatial.maxPoolBackward(t(input), options, t(outputGrad), t(indices));
     }
 
     @Override
     public TensorPrimitive avgPool2d(TensorPrimitive input, PoolOptions options) {
-        throw notYet("avgPool2d");
+        return spatial.avgPool(t(input), options);
     }
 
     @Override
     public TensorPrimitive avgPool2dBackward(TensorPrimitive input, PoolOptions options, TensorPrimitive outputGrad) {
-        throw notYet("avgPool2dBackward");
+        return spatial.avgPoolBackward(t(input), options, t(outputGrad));
     }
 
     @Override
     public TensorPrimitive adaptiveAvgPool2d(TensorPrimitive input, int outHeight, int outWidth) {
-        throw notYet("adaptiveAvgPool2d");
+        return spatial.adaptiveAvgPool(t(input), outHeight, outWidth);
     }
 
     @Override
     public TensorPrimitive adaptiveAvgPool2dBackward(TensorPrimitive input, TensorPrimitive outputGrad) {
-        throw notYet("adaptiveAvgPool2dBackward");
+        return spatial.adaptiveAvgPoolBackward(t(input), t(outputGrad));
     }
 
     @Override
     public TensorPrimitive interpolate(TensorPrimitive input, int outHeight, int outWidth, InterpolateMode mode) {
-        throw notYet("interpolate");
+        return spatial.interpolate(t(input), outHeight, outWidth, mode);
     }
 
     @Override
     public TensorPrimitive interpolateBackward(TensorPrimitive input, TensorPrimitive outputGrad, InterpolateMode mode) {
-        throw notYet("interpolateBackward");
+        return spatial.interpolateBackward(t(input), t(outputGrad), mode);
     }
 
     /** Waits for and releases every opened device; tensors of this backend must not be used afterwards. */
