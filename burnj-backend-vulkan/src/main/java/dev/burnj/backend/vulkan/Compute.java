@@ -110,6 +110,32 @@ final class Compute {
         dispatch1d(gpu, kernel, p.build(), buffers, n);
     }
 
+    /**
+     * The most loop iterations one invocation may run. Some drivers stop longer loops silently (lavapipe's llvmpipe
+     * ends any loop after 65535 iterations) and GPUs reset long-running dispatches, so kernels are arranged to stay
+     * below this, and an op that cannot fails with this error rather than computing garbage.
+     */
+    static final long LOOP_BUDGET = 65_000;
+
+    /** Throws naming {@code op} when one invocation would need more than {@link #LOOP_BUDGET} iterations. */
+    static void checkBudget(String op, long iterations) {
+        if (iterations > LOOP_BUDGET) {
+            throw new VulkanException("vulkan: " + op + " would run " + iterations + " loop iterations in one invocation, more than the "
+                    + LOOP_BUDGET + " this backend allows (drivers such as lavapipe stop longer loops); use smaller windows, lines or batches");
+        }
+    }
+
+    /** Dispatches {@code count} workgroups on a 2-D grid (one per line of a group-wise kernel). */
+    static void dispatchGroups(Gpu gpu, Kernel kernel, int[] params, Allocation[] buffers, long count) {
+        long maxX = gpu.info.maxComputeWorkGroupCount()[0];
+        int x = (int) Math.min(count, maxX);
+        long y = (count + x - 1) / x;
+        if (y > gpu.info.maxComputeWorkGroupCount()[1]) {
+            throw new VulkanException("vulkan: " + kernel.name() + " over " + count + " lines exceeds the device's workgroup count limits");
+        }
+        gpu.stream.dispatch(kernel, params, buffers, x, (int) y, 1);
+    }
+
     /** Dispatches enough workgroups of {@link Gpu#workgroup} invocations to cover {@code n}, on a 2-D grid if needed. */
     static void dispatch1d(Gpu gpu, Kernel kernel, int[] params, Allocation[] buffers, long n) {
         long groups = (n + gpu.workgroup - 1) / gpu.workgroup;

@@ -46,7 +46,7 @@ final class Convolutions {
     ConvGradients conv2dBackward(VulkanTensor x, VulkanTensor w, VulkanTensor bias, VulkanTensor gy, ConvOptions o) {
         int[] ws = w.shape().dims();
         VulkanTensor gx = run(Form.TRANSPOSED, x.shape(), gy, w, null, ws[2], ws[3], o.stride(), o.padding(), o.dilation(), o.groups());
-        VulkanTensor gw = run(Form.WEIGHT_GRAD, w.shape(), gy, x, null, ws[2], ws[3], o.stride(), o.padding(), o.dilation(), o.groups());
+        VulkanTensor gw = weightGrad(w.shape(), gy, x, o.stride(), o.padding(), o.dilation(), o.groups());
         return new ConvGradients(gx, gw, bias == null ? null : biasGrad(gy));
     }
 
@@ -62,8 +62,40 @@ final class Convolutions {
     ConvGradients convTranspose2dBackward(VulkanTensor x, VulkanTensor w, VulkanTensor bias, VulkanTensor gy, ConvTransposeOptions o) {
         int[] ws = w.shape().dims();
         VulkanTensor gx = run(Form.CORRELATE, x.shape(), gy, w, null, ws[2], ws[3], o.stride(), o.padding(), o.dilation(), o.groups());
-        VulkanTensor gw = run(Form.WEIGHT_GRAD, w.shape(), x, gy, null, ws[2], ws[3], o.stride(), o.padding(), o.dilation(), o.groups());
+        VulkanTensor gw = weightGrad(w.shape(), x, gy, o.stride(), o.padding(), o.dilation(), o.groups());
         return new ConvGradients(gx, gw, bias == null ? null : biasGrad(gy));
+    }
+
+    /** Rows of the weight-gradient sum (batch element, spatial row) that one invocation folds at most. */
+    private static final long ROW_ITERATIONS = 16_384;
+
+    /**
+     * The weight gradient {@code gw[a, b', k] = sum over (n, py, px) of a[n,a,py,px] * b[n,b,py*s-p+k*d,...]}: its sum
+     * runs over the batch and the whole image, so the (n, py) rows are split into chunks whose partial sums are
+     * computed in parallel and then added, keeping every invocation within the loop budget.
+     */
+    private VulkanTensor weightGrad(Shape wShape, VulkanTensor a, VulkanTensor b, int[] s, int[] pad, int[] d, int groups) {
+        int[] as = a.shape().dims();
+        long rows = (long) as[0] * as[2];
+        int rowsPerChunk = (int) Math.max(1, ROW_ITERATIONS / (as[3] + 1));
+        Compute.checkBudget("conv weight gradient", (long) rowsPerChunk * (as[3] + 1));
+        int chunks = (int) Math.max(1, (rows + rowsPerChunk - 1) / rowsPerChunk);
+        int[] ws = wShape.dims();
+        Shape partialShape = Shape.of(chunks, ws[0], ws[1], ws[2], ws[3]);
+        VulkanTensor partial = run(Form.WEIGHT_GRAD, partialShape, a, b, null, ws[2], ws[3], s, pad, d, groups, rowsPerChunk);
+        try {
+            if (chunks == 1) {
+                return layouts.reshape(partial, wShape);
+            }
+            VulkanTensor summed = reductions.dim(partial, 0, Reductions.Fold.SUM);
+            try {
+                return layouts.reshape(summed, wShape);
+            } finally {
+                summed.release();
+            }
+        } finally {
+            partial.release();
+        }
     }
 
     /** The sum of {@code gy} over batch and both spatial dims, shape {@code [C]}. */
@@ -86,6 +118,12 @@ final class Convolutions {
      */
     private VulkanTensor run(Form form, Shape out, VulkanTensor src, VulkanTensor other, VulkanTensor bias, int kh, int kw, int[] s, int[] pad,
             int[] d, int groups) {
+        Compute.checkBudget("conv", (long) (src.shape().dim(1) / groups) * kh * (kw + 1));
+        return run(form, out, src, other, bias, kh, kw, s, pad, d, groups, 0);
+    }
+
+    private VulkanTensor run(Form form, Shape out, VulkanTensor src, VulkanTensor other, VulkanTensor bias, int kh, int kw, int[] s, int[] pad,
+            int[] d, int groups, int rowsPerChunk) {
         Gpu gpu = src.gpu();
         DType dtype = src.dtype();
         VulkanTensor result = compute.empty(gpu, out, dtype);
@@ -105,7 +143,7 @@ final class Convolutions {
         }
         p.add(kh, kw, s[0], s[1], pad[0], pad[1], d[0], d[1], groups, bias == null ? 0 : 1);
         p.view(src.offset, src.strides()).view(other.offset, other.strides());
-        p.add(bias == null ? 0 : bias.offset, bias == null ? 0 : bias.stride(0));
+        p.add(bias == null ? 0 : bias.offset, bias == null ? 0 : bias.stride(0), rowsPerChunk);
         VulkanTensor b = bias == null ? src : bias;
         Kernel kernel = gpu.kernels.get("conv_" + form.name().toLowerCase(), source(gpu.workgroup, form, dtype), 5);
         Compute.dispatch1d(gpu, kernel, p.build(),
@@ -144,16 +182,18 @@ final class Convolutions {
                 s.append("      }\n    }\n  }\n  o_[gid] = acc;\n}\n");
             }
             case WEIGHT_GRAD -> s.append("  int N = p[1], aC = p[2], aH = p[3], aW = p[4], bC = p[5], bH = p[6], bW = p[7];\n")
-                    .append("  int bGroup = bC / G;\n")
-                    .append(Glsl.decode4("bGroup", "KH", "KW"))
+                    .append("  int bGroup = bC / G;\n  uint per = uint(aC * bGroup * KH * KW);\n  int chunk = int(gid / per);\n")
+                    .append("  uint rest = gid % per;\n")
+                    .append(Glsl.decode4("rest", "bGroup", "KH", "KW"))
                     .append("  int ky = y, kx = x, ac = n, bl = c;\n")
                     .append("  int g = ac / (aC / G), bc = g * bGroup + bl;\n")
+                    .append("  int rows = p[30], r0 = chunk * rows, r1 = min(r0 + rows, N * aH);\n")
                     .append("  ").append(t).append(" acc = ").append(t).append("(0);\n")
-                    .append("  for (int b = 0; b < N; b++) {\n    for (int py = 0; py < aH; py++) {\n")
-                    .append("      int by = py * sH - pH + ky * dH;\n      if (by < 0 || by >= bH) continue;\n")
-                    .append("      for (int px = 0; px < aW; px++) {\n        int bx = px * sW - pW + kx * dW;\n")
-                    .append("        if (bx < 0 || bx >= bW) continue;\n")
-                    .append("        acc += s_[v4(SV, b, ac, py, px)] * w_[v4(WV, b, bc, by, bx)];\n      }\n    }\n  }\n")
+                    .append("  for (int r = r0; r < r1; r++) {\n    int b = r / aH, py = r - b * aH;\n")
+                    .append("    int by = py * sH - pH + ky * dH;\n    if (by < 0 || by >= bH) continue;\n")
+                    .append("    for (int px = 0; px < aW; px++) {\n      int bx = px * sW - pW + kx * dW;\n")
+                    .append("      if (bx < 0 || bx >= bW) continue;\n")
+                    .append("      acc += s_[v4(SV, b, ac, py, px)] * w_[v4(WV, b, bc, by, bx)];\n    }\n  }\n")
                     .append("  o_[gid] = acc;\n}\n");
         }
         return s.toString();

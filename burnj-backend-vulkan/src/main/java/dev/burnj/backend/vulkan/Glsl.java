@@ -85,7 +85,20 @@ final class Glsl {
      * the views in {@code sb}.
      */
     static String stridedPrologue(int localX, int views) {
-        StringBuilder s = new StringBuilder("void main() {\n").append(linearIndex(localX));
+        return stridedPrologue(linearIndex(localX), views);
+    }
+
+    /**
+     * {@link #stridedPrologue(int, int)} over workgroups instead of invocations: {@code gid} is the workgroup's index
+     * in a 2-D grid, so that all invocations of a group work on the same element (one line of a reduction).
+     */
+    static String groupPrologue(int views) {
+        return stridedPrologue("uint gid = gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x;\n  uint l = gl_LocalInvocationID.x;\n",
+                views);
+    }
+
+    private static String stridedPrologue(String index, int views) {
+        StringBuilder s = new StringBuilder("void main() {\n  ").append(index);
         s.append("  int n = p[0];\n  if (gid >= uint(n)) return;\n  int rank = p[1];\n  int vb = 2 + rank;\n  int vs = rank + 1;\n");
         for (int v = 0; v < views; v++) {
             s.append("  int off").append(v).append(" = p[vb + ").append(v).append(" * vs];\n");
@@ -103,7 +116,12 @@ final class Glsl {
 
     /** Decodes {@code gid} into the coordinates {@code n, c, y, x} of a contiguous {@code [N, C, H, W]} tensor. */
     static String decode4(String nC, String nH, String nW) {
-        return "  int x = int(gid % uint(" + nW + "));\n  uint t_ = gid / uint(" + nW + ");\n  int y = int(t_ % uint(" + nH + "));\n"
+        return decode4("gid", nC, nH, nW);
+    }
+
+    /** Decodes {@code index} into the coordinates {@code n, c, y, x} of a contiguous {@code [N, C, H, W]} tensor. */
+    static String decode4(String index, String nC, String nH, String nW) {
+        return "  int x = int(" + index + " % uint(" + nW + "));\n  uint t_ = " + index + " / uint(" + nW + ");\n  int y = int(t_ % uint(" + nH + "));\n"
                 + "  t_ /= uint(" + nH + ");\n  int c = int(t_ % uint(" + nC + "));\n  int n = int(t_ / uint(" + nC + "));\n";
     }
 

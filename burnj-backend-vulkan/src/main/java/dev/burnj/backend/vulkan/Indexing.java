@@ -65,6 +65,7 @@ final class Indexing {
         if (n == 0 || indices.shape().dim(dim) == 0) {
             return out;
         }
+        Compute.checkBudget("scatter", indices.shape().dim(dim));
         int wg = gpu.workgroup;
         DType type = t.dtype();
         String update = add ? "o_[at] + v" : "v";

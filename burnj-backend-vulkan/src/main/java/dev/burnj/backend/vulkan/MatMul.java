@@ -46,6 +46,7 @@ final class MatMul {
             throw new VulkanException("vulkan: matmul with " + batches + " batches exceeds the device's maxComputeWorkGroupCount[2] of "
                     + gpu.info.maxComputeWorkGroupCount()[2]);
         }
+        Compute.checkBudget("matmul", k + k / 8 + 1);
         int tile = gpu.info.maxComputeWorkGroupInvocations() >= 256 && gpu.info.maxComputeWorkGroupSize()[0] >= 16
                 && gpu.info.maxComputeWorkGroupSize()[1] >= 16 ? 16 : 8;
         Kernel kernel = gpu.kernels.get("matmul", source(tile, a.dtype()), 4);

@@ -55,8 +55,18 @@ final class Reductions {
         this.compute = compute;
     }
 
+    /** Lines longer than this are folded by a whole workgroup each instead of one invocation. */
+    static final int LONG_LINE = 2048;
+
     /** {@code fold} over dimension {@code dim}, keeping it with size 1. */
     VulkanTensor dim(VulkanTensor t, int dim, Fold fold) {
+        if (t.shape().dim(dim) > LONG_LINE) {
+            String type = Glsl.type(t.dtype());
+            return lineTree(t, dim, "reduce_line_" + fold.name().toLowerCase(), "  " + type + " acc = " + fold.identity(t.dtype()) + ";\n",
+                    "    " + type + " x = i_[offI + k * strideI]; acc = " + fold.combine + ";\n",
+                    "  part[l] = acc;\n", "      { " + type + " x = part[l + s]; acc = part[l]; part[l] = " + fold.combine + "; }\n",
+                    "o_[offO] = part[0];", t.dtype(), "");
+        }
         String body = "  " + Glsl.type(t.dtype()) + " acc = " + fold.identity(t.dtype()) + ";\n"
                 + "  for (int k = 0; k < len; k++) { " + Glsl.type(t.dtype()) + " x = i_[offI + k * strideI]; acc = " + fold.combine + "; }\n"
                 + "  o_[offO] = acc;\n";
@@ -66,6 +76,18 @@ final class Reductions {
     /** Index (I64) of the first largest ({@code max}) or smallest element along {@code dim}. */
     VulkanTensor arg(VulkanTensor t, int dim, boolean max) {
         String type = Glsl.type(t.dtype());
+        String better = max ? ">" : "<";
+        if (t.shape().dim(dim) > LONG_LINE) {
+            // Pairs (value, index): a later pair wins only if strictly better, or equal with a smaller index.
+            return lineTree(t, dim, max ? "argmax_line" : "argmin_line",
+                    "  " + type + " best = " + type + "(0);\n  int at = -1;\n",
+                    "    " + type + " x = i_[offI + k * strideI]; if (at < 0 || x " + better + " best) { best = x; at = k; }\n",
+                    "  part[l] = best;\n  where_[l] = at;\n",
+                    "      { " + type + " b = part[l + s]; int bi = where_[l + s];\n"
+                            + "        if (bi >= 0 && (where_[l] < 0 || b " + better + " part[l] || (b == part[l] && bi < where_[l]))) {"
+                            + " part[l] = b; where_[l] = bi; } }\n",
+                    "o_[offO] = int64_t(where_[0]);", DType.I64, "shared int where_[" + t.gpu().workgroup + "];\n");
+        }
         String body = "  " + type + " best = i_[offI];\n  int64_t at = 0;\n"
                 + "  for (int k = 1; k < len; k++) { " + type + " x = i_[offI + k * strideI]; if (x " + (max ? ">" : "<")
                 + " best) { best = x; at = k; } }\n  o_[offO] = at;\n";
@@ -75,6 +97,9 @@ final class Reductions {
     /** Inclusive cumulative sum along {@code dim}. */
     VulkanTensor cumsum(VulkanTensor t, int dim) {
         String type = Glsl.type(t.dtype());
+        if (t.shape().dim(dim) > LONG_LINE) {
+            return longCumsum(t, dim);
+        }
         String body = "  " + type + " acc = " + type + "(0);\n"
                 + "  for (int k = 0; k < len; k++) { acc += i_[offI + k * strideI]; o_[offO + k * strideO] = acc; }\n";
         return line(t, dim, "cumsum", body, t.dtype(), t.shape());
@@ -100,6 +125,73 @@ final class Reductions {
         } finally {
             partials.release();
         }
+    }
+
+    /**
+     * One workgroup per line: every invocation folds a strided share of the line ({@code init}, then {@code step} per
+     * element {@code k}), stores its partial ({@code store}), and the group halves the partials ({@code combine}
+     * merges {@code part[l + s]} into {@code part[l]}) until invocation 0 writes {@code finish}.
+     */
+    private VulkanTensor lineTree(VulkanTensor t, int dim, String name, String init, String step, String store, String combine,
+            String finish, DType outType, String extraShared) {
+        Gpu gpu = t.gpu();
+        int wg = gpu.workgroup;
+        int len = t.shape().dim(dim);
+        Compute.checkBudget(name, (len + wg - 1) / wg);
+        Shape lines = t.shape().withDim(dim, 1);
+        VulkanTensor out = compute.empty(gpu, lines, outType);
+        long n = lines.numel();
+        if (n == 0) {
+            return out;
+        }
+        String source = sources.computeIfAbsent(name + "|" + t.dtype() + "|" + wg + "|" + step, k -> Glsl.header(wg, 1)
+                + Glsl.buffer(1, "o_", outType, false) + Glsl.buffer(2, "i_", t.dtype(), true)
+                + "shared " + Glsl.type(t.dtype()) + " part[" + wg + "];\n" + extraShared
+                + Glsl.groupPrologue(2) + "  int offO = off0;\n  int offI = off1;\n  int len = p[sb];\n  int strideI = p[sb + 1];\n"
+                + init + "  for (int k = int(l); k < len; k += " + wg + ") {\n" + step + "  }\n" + store + "  barrier();\n"
+                + "  for (uint s = " + (wg / 2) + "u; s > 0u; s >>= 1) {\n    if (l < s)\n" + combine + "    barrier();\n  }\n"
+                + "  if (l == 0u) " + finish + "\n}\n");
+        Kernel kernel = gpu.kernels.get(name, source, 3);
+        Params p = new Params().add((int) n, lines.rank()).add(lines.dims()).view(0, out.strides()).view(t.offset, t.strides())
+                .add(len, t.stride(dim));
+        Compute.dispatchGroups(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n);
+        return out;
+    }
+
+    /**
+     * Cumulative sum of long lines, one workgroup per line: each invocation sums a contiguous chunk, the group scans
+     * the chunk sums in shared memory, and each invocation rewrites its chunk starting from the sum before it.
+     */
+    private VulkanTensor longCumsum(VulkanTensor t, int dim) {
+        Gpu gpu = t.gpu();
+        int wg = gpu.workgroup;
+        int len = t.shape().dim(dim);
+        Compute.checkBudget("cumsum", 2L * ((len + wg - 1) / wg) + 2L * Integer.numberOfTrailingZeros(wg));
+        VulkanTensor out = compute.empty(gpu, t.shape(), t.dtype());
+        Shape lines = t.shape().withDim(dim, 1);
+        long n = lines.numel();
+        if (n == 0) {
+            return out;
+        }
+        String type = Glsl.type(t.dtype());
+        String source = sources.computeIfAbsent("cumsum_line|" + t.dtype() + "|" + wg, k -> Glsl.header(wg, 1)
+                + Glsl.buffer(1, "o_", t.dtype(), false) + Glsl.buffer(2, "i_", t.dtype(), true)
+                + "shared " + type + " part[" + wg + "];\n"
+                + Glsl.groupPrologue(2) + "  int offO = off0;\n  int offI = off1;\n  int len = p[sb];\n  int strideI = p[sb + 1];\n"
+                + "  int strideO = p[sb + 2];\n  int chunk = (len + " + wg + " - 1) / " + wg + ";\n"
+                + "  int start = int(l) * chunk;\n  int end = min(start + chunk, len);\n"
+                + "  " + type + " s = " + type + "(0);\n  for (int k = start; k < end; k++) s += i_[offI + k * strideI];\n"
+                + "  part[l] = s;\n  barrier();\n"
+                + "  for (uint d = 1u; d < " + wg + "u; d <<= 1) {\n    " + type + " v = l >= d ? part[l - d] : " + type + "(0);\n"
+                + "    barrier();\n    part[l] += v;\n    barrier();\n  }\n"
+                + "  " + type + " run = l > 0u ? part[l - 1u] : " + type + "(0);\n"
+                + "  for (int k = start; k < end; k++) { run += i_[offI + k * strideI]; o_[offO + k * strideO] = run; }\n}\n");
+        Kernel kernel = gpu.kernels.get("cumsum_line", source, 3);
+        int[] outStrides = out.strides();
+        Params p = new Params().add((int) n, lines.rank()).add(lines.dims()).view(0, outStrides).view(t.offset, t.strides())
+                .add(len, t.stride(dim), outStrides[dim]);
+        Compute.dispatchGroups(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n);
+        return out;
     }
 
     /**

@@ -43,6 +43,7 @@ final class Spatial {
     }
 
     private static Params poolParams(long n, int[] xs, int oh, int ow, PoolOptions o) {
+        Compute.checkBudget("pooling", (long) o.kernel()[0] * (o.kernel()[1] + 1));
         return new Params().add((int) n, xs[0], xs[1], xs[2], xs[3], oh, ow).add(o.kernel()).add(o.stride()).add(o.padding())
                 .add(o.dilation()).add(o.countIncludePad() ? 1 : 0);
     }
@@ -157,6 +158,7 @@ final class Spatial {
     VulkanTensor adaptiveAvgPool(VulkanTensor x, int oh, int ow) {
         Gpu gpu = x.gpu();
         int[] xs = x.shape().dims();
+        Compute.checkBudget("adaptiveAvgPool2d", ((long) xs[2] / Math.max(1, oh) + 2) * (xs[3] / Math.max(1, ow) + 3));
         Shape out = Shape.of(xs[0], xs[1], oh, ow);
         VulkanTensor result = compute.empty(gpu, out, x.dtype());
         long n = out.numel();
