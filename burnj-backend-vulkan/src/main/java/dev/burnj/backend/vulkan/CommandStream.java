@@ -10,6 +10,7 @@ import static org.lwjgl.vulkan.VK10.VK_COMMAND_BUFFER_LEVEL_PRIMARY;
 import static org.lwjgl.vulkan.VK10.VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
 import static org.lwjgl.vulkan.VK10.VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
 import static org.lwjgl.vulkan.VK10.VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+import static org.lwjgl.vulkan.VK10.VK_DESCRIPTOR_TYPE_STORAGE_BUFFER_DYNAMIC;
 import static org.lwjgl.vulkan.VK10.VK_PIPELINE_BIND_POINT_COMPUTE;
 import static org.lwjgl.vulkan.VK10.VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT;
 import static org.lwjgl.vulkan.VK10.VK_PIPELINE_STAGE_HOST_BIT;
@@ -40,7 +41,10 @@ import static org.lwjgl.vulkan.VK10.vkWaitForFences;
 import java.nio.LongBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
@@ -66,14 +70,20 @@ import org.lwjgl.vulkan.VkWriteDescriptorSet;
  * {@value #OPS_PER_BATCH} commands, and the stream keeps at most {@value #MAX_IN_FLIGHT} submitted batches before
  * it waits for the oldest. A global memory barrier after every command orders each op after the ones it reads.
  *
- * <p>Each batch owns a descriptor pool (reset when the batch is recycled), an arena of host-visible memory for
- * kernel parameters, and the staging ranges of its uploads, which go back to the host pool once its fence signals.
+ * <p>Each batch owns an arena of host-visible memory for kernel parameters and the staging ranges of its uploads,
+ * which go back to the host pool once its fence signals. Descriptor sets are cached by kernel layout and bound
+ * ranges: the parameters are bound as a dynamic storage buffer whose offset is given at bind time, so repeated
+ * dispatches on the same (pooled, hence recurring) buffers reuse one set without allocating or updating it. When
+ * the cache's pool is full the stream waits for the device once and starts the cache afresh.
  */
 final class CommandStream {
     static final int OPS_PER_BATCH = 256;
     static final int MAX_IN_FLIGHT = 3;
     private static final int MAX_BINDINGS = 8;
     private static final long PARAM_ARENA = 64 * 1024;
+    /** The range the parameter binding covers from its dynamic offset; no kernel takes more parameters. */
+    private static final long PARAM_RANGE = 4 * 1024;
+    private static final int MAX_CACHED_SETS = 4096;
 
     private final VkDevice device;
     private final VkQueue queue;
@@ -82,15 +92,30 @@ final class CommandStream {
     private final long commandPool;
     private final ArrayDeque<Batch> idle = new ArrayDeque<>();
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+    private final Map<SetKey, Long> sets = new HashMap<>();
+    private final long descriptorPool;
     private Batch current;
+    private long setsCreated;
     private long submissions;
     private long waits;
+
+    /** What a cached descriptor set binds: the layout, then (buffer, offset, range) per binding. */
+    private record SetKey(long layout, long[] ranges) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SetKey k && k.layout == layout && Arrays.equals(k.ranges, ranges);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(layout) * 31 + Arrays.hashCode(ranges);
+        }
+    }
 
     /** One command buffer with everything that must live until it has run. */
     private final class Batch {
         final VkCommandBuffer commands;
         final long fence;
-        final long descriptorPool;
         final List<Allocation> hostRanges = new ArrayList<>();
         Allocation params;
         long paramsUsed;
@@ -106,12 +131,6 @@ final class CommandStream {
                 LongBuffer lb = stack.mallocLong(1);
                 Vk.check(vkCreateFence(device, VkFenceCreateInfo.calloc(stack).sType$Default(), null, lb), "vkCreateFence");
                 fence = lb.get(0);
-                VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(1, stack);
-                sizes.get(0).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(OPS_PER_BATCH * MAX_BINDINGS);
-                VkDescriptorPoolCreateInfo pi = VkDescriptorPoolCreateInfo.calloc(stack).sType$Default().maxSets(OPS_PER_BATCH)
-                        .pPoolSizes(sizes);
-                Vk.check(vkCreateDescriptorPool(device, pi, null, lb), "vkCreateDescriptorPool");
-                descriptorPool = lb.get(0);
             }
         }
     }
@@ -127,6 +146,12 @@ final class CommandStream {
             LongBuffer lb = stack.mallocLong(1);
             Vk.check(vkCreateCommandPool(device, info, null, lb), "vkCreateCommandPool");
             commandPool = lb.get(0);
+            VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(2, stack);
+            sizes.get(0).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(MAX_CACHED_SETS * MAX_BINDINGS);
+            sizes.get(1).type(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER_DYNAMIC).descriptorCount(MAX_CACHED_SETS);
+            VkDescriptorPoolCreateInfo pi = VkDescriptorPoolCreateInfo.calloc(stack).sType$Default().maxSets(MAX_CACHED_SETS).pPoolSizes(sizes);
+            Vk.check(vkCreateDescriptorPool(device, pi, null, lb), "vkCreateDescriptorPool");
+            descriptorPool = lb.get(0);
         }
     }
 
@@ -138,10 +163,19 @@ final class CommandStream {
         if (groupsX == 0 || groupsY == 0 || groupsZ == 0) {
             return;
         }
-        Batch b = batch();
         long paramBytes = Math.max(4L, params.length * 4L);
-        if (b.params == null || b.paramsUsed + paramBytes > b.params.size) {
-            b.params = host.allocate(Math.max(PARAM_ARENA, paramBytes));
+        if (paramBytes > PARAM_RANGE || buffers.length > MAX_BINDINGS) {
+            throw new IllegalArgumentException("kernel " + kernel.name() + ": " + params.length + " parameters, " + buffers.length + " buffers");
+        }
+        if (sets.size() >= MAX_CACHED_SETS) {
+            // Sets of the cache may be bound by pending work: wait for it before starting afresh.
+            finish();
+            Vk.check(vkResetDescriptorPool(device, descriptorPool, 0), "vkResetDescriptorPool");
+            sets.clear();
+        }
+        Batch b = batch();
+        if (b.params == null || b.paramsUsed + PARAM_RANGE > b.params.size) {
+            b.params = host.allocate(PARAM_ARENA);
             b.hostRanges.add(b.params);
             b.paramsUsed = 0;
         }
@@ -150,31 +184,52 @@ final class CommandStream {
             MemoryUtil.memPutInt(b.params.mapped + paramOffset + 4L * i, params[i]);
         }
         b.paramsUsed = (paramOffset + paramBytes + alignment - 1) / alignment * alignment;
+        long[] ranges = new long[3 * kernel.bindings()];
+        ranges[0] = b.params.buffer;
+        ranges[1] = b.params.offset;
+        ranges[2] = PARAM_RANGE;
+        for (int i = 0; i < buffers.length; i++) {
+            ranges[3 * i + 3] = buffers[i].buffer;
+            ranges[3 * i + 4] = buffers[i].offset;
+            ranges[3 * i + 5] = buffers[i].size;
+        }
+        SetKey key = new SetKey(kernel.setLayout(), ranges);
+        Long set = sets.get(key);
         try (MemoryStack stack = stackPush()) {
-            VkDescriptorSetAllocateInfo ai = VkDescriptorSetAllocateInfo.calloc(stack).sType$Default().descriptorPool(b.descriptorPool)
-                    .pSetLayouts(stack.longs(kernel.setLayout()));
-            LongBuffer set = stack.mallocLong(1);
-            Vk.check(vkAllocateDescriptorSets(device, ai, set), "vkAllocateDescriptorSets");
-            VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(kernel.bindings(), stack);
-            for (int i = 0; i < kernel.bindings(); i++) {
-                VkDescriptorBufferInfo.Buffer info = VkDescriptorBufferInfo.calloc(1, stack);
-                if (i == 0) {
-                    info.get(0).buffer(b.params.buffer).offset(b.params.offset + paramOffset).range(paramBytes);
-                } else {
-                    Allocation a = buffers[i - 1];
-                    info.get(0).buffer(a.buffer).offset(a.offset).range(a.size);
-                }
-                writes.get(i).sType$Default().dstSet(set.get(0)).dstBinding(i).descriptorCount(1)
-                        .descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).pBufferInfo(info);
+            if (set == null) {
+                set = createSet(stack, kernel, ranges);
+                sets.put(key, set);
             }
-            vkUpdateDescriptorSets(device, writes, null);
             vkCmdBindPipeline(b.commands, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.pipeline());
-            vkCmdBindDescriptorSets(b.commands, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.pipelineLayout(), 0, set, null);
+            vkCmdBindDescriptorSets(b.commands, VK_PIPELINE_BIND_POINT_COMPUTE, kernel.pipelineLayout(), 0, stack.longs(set),
+                    stack.ints((int) paramOffset));
             vkCmdDispatch(b.commands, groupsX, groupsY, groupsZ);
             barrier(b.commands, stack, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                     VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
         }
         recorded(b);
+    }
+
+    private long createSet(MemoryStack stack, Kernel kernel, long[] ranges) {
+        VkDescriptorSetAllocateInfo ai = VkDescriptorSetAllocateInfo.calloc(stack).sType$Default().descriptorPool(descriptorPool)
+                .pSetLayouts(stack.longs(kernel.setLayout()));
+        LongBuffer out = stack.mallocLong(1);
+        Vk.check(vkAllocateDescriptorSets(device, ai, out), "vkAllocateDescriptorSets");
+        VkWriteDescriptorSet.Buffer writes = VkWriteDescriptorSet.calloc(kernel.bindings(), stack);
+        for (int i = 0; i < kernel.bindings(); i++) {
+            VkDescriptorBufferInfo.Buffer info = VkDescriptorBufferInfo.calloc(1, stack);
+            info.get(0).buffer(ranges[3 * i]).offset(ranges[3 * i + 1]).range(ranges[3 * i + 2]);
+            writes.get(i).sType$Default().dstSet(out.get(0)).dstBinding(i).descriptorCount(1)
+                    .descriptorType(i == 0 ? VK_DESCRIPTOR_TYPE_STORAGE_BUFFER_DYNAMIC : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).pBufferInfo(info);
+        }
+        vkUpdateDescriptorSets(device, writes, null);
+        setsCreated++;
+        return out.get(0);
+    }
+
+    /** Descriptor sets created so far (cache misses). */
+    synchronized long setsCreated() {
+        return setsCreated;
     }
 
     /** Records a copy of {@code bytes} from {@code src} to {@code dst} (range starts plus byte offsets). */
@@ -252,9 +307,10 @@ final class CommandStream {
         finish();
         for (Batch b : idle) {
             vkDestroyFence(device, b.fence, null);
-            vkDestroyDescriptorPool(device, b.descriptorPool, null);
         }
         idle.clear();
+        vkDestroyDescriptorPool(device, descriptorPool, null);
+        sets.clear();
         vkDestroyCommandPool(device, commandPool, null);
     }
 
@@ -287,7 +343,6 @@ final class CommandStream {
         Vk.check(r, "vkWaitForFences");
         Vk.check(vkResetFences(device, b.fence), "vkResetFences");
         Vk.check(vkResetCommandBuffer(b.commands, 0), "vkResetCommandBuffer");
-        Vk.check(vkResetDescriptorPool(device, b.descriptorPool, 0), "vkResetDescriptorPool");
         for (Allocation a : b.hostRanges) {
             host.free(a);
         }

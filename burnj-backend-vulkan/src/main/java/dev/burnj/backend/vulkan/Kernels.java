@@ -2,6 +2,7 @@ package dev.burnj.backend.vulkan;
 
 import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+import static org.lwjgl.vulkan.VK10.VK_DESCRIPTOR_TYPE_STORAGE_BUFFER_DYNAMIC;
 import static org.lwjgl.vulkan.VK10.VK_NULL_HANDLE;
 import static org.lwjgl.vulkan.VK10.VK_SHADER_STAGE_COMPUTE_BIT;
 import static org.lwjgl.vulkan.VK10.vkCreateComputePipelines;
@@ -28,7 +29,9 @@ import org.lwjgl.vulkan.VkShaderModuleCreateInfo;
 
 /**
  * The pipeline cache of one device: GLSL source to {@link Kernel}, compiled through {@link SpirvCompiler} on first
- * use. Descriptor-set and pipeline layouts are shared by every kernel with the same number of bindings.
+ * use. Descriptor-set and pipeline layouts are shared by every kernel with the same number of bindings; binding 0
+ * (the parameters) is a dynamic storage buffer, so that one descriptor set serves every dispatch on the same
+ * tensors whatever its parameters.
  */
 final class Kernels {
     private final VkDevice device;
@@ -102,7 +105,7 @@ final class Kernels {
         try (MemoryStack stack = stackPush()) {
             VkDescriptorSetLayoutBinding.Buffer b = VkDescriptorSetLayoutBinding.calloc(bindings, stack);
             for (int i = 0; i < bindings; i++) {
-                b.get(i).binding(i).descriptorType(VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(1)
+                b.get(i).binding(i).descriptorType(i == 0 ? VK_DESCRIPTOR_TYPE_STORAGE_BUFFER_DYNAMIC : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER).descriptorCount(1)
                         .stageFlags(VK_SHADER_STAGE_COMPUTE_BIT);
             }
             VkDescriptorSetLayoutCreateInfo info = VkDescriptorSetLayoutCreateInfo.calloc(stack).sType$Default().pBindings(b);

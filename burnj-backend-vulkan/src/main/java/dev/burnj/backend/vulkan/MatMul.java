@@ -4,12 +4,19 @@ import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 
 /**
- * Batched matrix product with broadcast batch dimensions: a tiled GEMM in which each workgroup computes one
- * {@code T x T} output tile, staging {@code T x T} tiles of both operands in shared memory. Operands are read through
- * their strides, so transposed or sliced views need no copy. {@code T} is 16 where the device allows 256
- * invocations per group and 8 otherwise.
+ * Batched matrix product with broadcast batch dimensions: a tiled, register-blocked GEMM. A workgroup of
+ * {@code T x T = 8 x 8} invocations computes a {@code TR x TR = 64 x 64} output tile ({@code R = 8}): per step along
+ * K it stages a {@code 64 x 8} slice of A and an {@code 8 x 64} slice of B in shared memory (4 KiB in F32), then each
+ * invocation accumulates its {@code 8 x 8} outputs (rows {@code ly + i T}, columns {@code lx + j T}) in registers, so
+ * every barrier pair amortises 512 multiply-adds per invocation. Operands are read through their strides, so
+ * transposed or sliced views need no copy.
  */
 final class MatMul {
+    /** Invocations per workgroup along each axis: 64 in all, within every device's limit of at least 128. */
+    private static final int TILE = 8;
+    /** Outputs per invocation along each axis: a 64 x 64 tile per workgroup. */
+    private static final int MICRO = 8;
+
     private final Compute compute;
 
     MatMul(Compute compute) {
@@ -47,14 +54,14 @@ final class MatMul {
                     + gpu.info.maxComputeWorkGroupCount()[2]);
         }
         Compute.checkBudget("matmul", k + k / 8 + 1);
-        int tile = gpu.info.maxComputeWorkGroupInvocations() >= 256 && gpu.info.maxComputeWorkGroupSize()[0] >= 16
-                && gpu.info.maxComputeWorkGroupSize()[1] >= 16 ? 16 : 8;
+        int r = MICRO;
+        int tile = TILE;
         Kernel kernel = gpu.kernels.get("matmul", source(tile, a.dtype()), 4);
         Params p = new Params().add(m, n, k, batchRank).add(batch);
         operand(p, a, batch);
         operand(p, b, batch);
         gpu.stream.dispatch(kernel, p.build(), new Allocation[] {out.storage.allocation, a.storage.allocation, b.storage.allocation},
-                (n + tile - 1) / tile, (m + tile - 1) / tile, (int) batches);
+                (n + tile * r - 1) / (tile * r), (m + tile * r - 1) / (tile * r), (int) batches);
         return out;
     }
 
@@ -70,9 +77,12 @@ final class MatMul {
 
     private static String source(int tile, DType dtype) {
         String type = Glsl.type(dtype);
+        int r = MICRO;
+        int block = tile * r;
         return Glsl.header(tile, tile) + Glsl.buffer(1, "o_", dtype, false) + Glsl.buffer(2, "a_", dtype, true)
                 + Glsl.buffer(3, "b_", dtype, true)
-                + "shared " + type + " ta[" + tile + "][" + tile + "];\nshared " + type + " tb[" + tile + "][" + tile + "];\n"
+                + "const int T = " + tile + ", R = " + r + ", BM = " + block + ";\n"
+                + "shared " + type + " ta[T][BM];\nshared " + type + " tb[T][BM];\n"
                 + "void main() {\n"
                 + "  int M = p[0], N = p[1], K = p[2], br = p[3];\n"
                 + "  int aBase = 4 + br, bBase = aBase + br + 3;\n"
@@ -82,15 +92,26 @@ final class MatMul {
                 + "    offA += i * p[aBase + 1 + d];\n    offB += i * p[bBase + 1 + d];\n  }\n"
                 + "  int aRow = p[aBase + 1 + br], aCol = p[aBase + 2 + br], bRow = p[bBase + 1 + br], bCol = p[bBase + 2 + br];\n"
                 + "  int lx = int(gl_LocalInvocationID.x), ly = int(gl_LocalInvocationID.y);\n"
-                + "  int row = int(gl_WorkGroupID.y) * " + tile + " + ly;\n  int col = int(gl_WorkGroupID.x) * " + tile + " + lx;\n"
-                + "  " + type + " acc = " + type + "(0);\n"
-                + "  for (int t0 = 0; t0 < K; t0 += " + tile + ") {\n"
-                + "    int ka = t0 + lx, kb = t0 + ly;\n"
-                + "    ta[ly][lx] = (row < M && ka < K) ? a_[offA + row * aRow + ka * aCol] : " + type + "(0);\n"
-                + "    tb[ly][lx] = (kb < K && col < N) ? b_[offB + kb * bRow + col * bCol] : " + type + "(0);\n"
+                + "  int row0 = int(gl_WorkGroupID.y) * BM, col0 = int(gl_WorkGroupID.x) * BM;\n"
+                + "  " + type + " acc[R][R];\n"
+                + "  for (int i = 0; i < R; i++) for (int j = 0; j < R; j++) acc[i][j] = " + type + "(0);\n"
+                + "  for (int t0 = 0; t0 < K; t0 += T) {\n"
+                + "    for (int i = 0; i < R; i++) {\n"
+                + "      int row = row0 + ly + i * T, ka = t0 + lx;\n"
+                + "      ta[lx][ly + i * T] = (row < M && ka < K) ? a_[offA + row * aRow + ka * aCol] : " + type + "(0);\n"
+                + "      int col = col0 + lx + i * T, kb = t0 + ly;\n"
+                + "      tb[ly][lx + i * T] = (kb < K && col < N) ? b_[offB + kb * bRow + col * bCol] : " + type + "(0);\n"
+                + "    }\n"
                 + "    barrier();\n"
-                + "    for (int q = 0; q < " + tile + "; q++) { acc += ta[ly][q] * tb[q][lx]; }\n"
+                + "    for (int q = 0; q < T; q++) {\n"
+                + "      " + type + " av[R], bv[R];\n"
+                + "      for (int i = 0; i < R; i++) { av[i] = ta[q][ly + i * T]; bv[i] = tb[q][lx + i * T]; }\n"
+                + "      for (int i = 0; i < R; i++) for (int j = 0; j < R; j++) acc[i][j] += av[i] * bv[j];\n"
+                + "    }\n"
                 + "    barrier();\n  }\n"
-                + "  if (row < M && col < N) { o_[int(gl_WorkGroupID.z) * M * N + row * N + col] = acc; }\n}\n";
+                + "  int outBase = int(gl_WorkGroupID.z) * M * N;\n"
+                + "  for (int i = 0; i < R; i++) {\n    int row = row0 + ly + i * T;\n    if (row >= M) continue;\n"
+                + "    for (int j = 0; j < R; j++) {\n      int col = col0 + lx + j * T;\n"
+                + "      if (col < N) o_[outBase + row * N + col] = acc[i][j];\n    }\n  }\n}\n";
     }
 }

@@ -111,23 +111,6 @@ final class MemoryPool {
         free.computeIfAbsent(a.size, k -> new ArrayDeque<>()).addLast(a);
     }
 
-    /** Gives pooled dedicated buffers back to the driver; the caller makes sure the device is idle. */
-    synchronized void trim() {
-        for (ArrayDeque<Allocation> list : free.values()) {
-            list.removeIf(a -> {
-                if (!a.dedicated) {
-                    return false;
-                }
-                vkDestroyBuffer(device, a.buffer, null);
-                vkFreeMemory(device, a.memory, null);
-                dedicated.remove(a);
-                reservedBytes -= a.size;
-                pooledBytes -= a.size;
-                return true;
-            });
-        }
-    }
-
     synchronized long reservedBytes() {
         return reservedBytes;
     }

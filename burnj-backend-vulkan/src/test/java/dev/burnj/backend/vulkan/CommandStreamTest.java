@@ -41,6 +41,25 @@ class CommandStreamTest extends VulkanTestSupport {
     }
 
     @Test
+    void repeatedDispatchesOnTheSameBuffersReuseOneDescriptorSet() {
+        Gpu gpu = B.gpu(B.defaultDevice());
+        TensorPrimitive x = B.full(Shape.of(32), 1, DType.F32, B.defaultDevice());
+        TensorPrimitive y = B.full(Shape.of(32), 2, DType.F32, B.defaultDevice());
+        B.add(x, y).release();
+        long created = gpu.stream.setsCreated();
+        for (int i = 0; i < 50; i++) {
+            // The released result's range serves the next result: same buffers, same set, new parameters.
+            B.add(x, y).release();
+        }
+        assertEquals(created, gpu.stream.setsCreated(), "no descriptor set created or updated");
+        TensorPrimitive z = B.add(x, y);
+        assertArrayEquals(new float[] {3, 3}, java.util.Arrays.copyOf(B.toData(z).toFloats(), 2));
+        z.release();
+        x.release();
+        y.release();
+    }
+
+    @Test
     void longChainsAreSubmittedInBatchesAndStayOrdered() {
         Gpu gpu = B.gpu(B.defaultDevice());
         B.sync(B.defaultDevice());
