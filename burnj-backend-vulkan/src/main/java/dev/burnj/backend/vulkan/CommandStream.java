@@ -67,8 +67,10 @@ import org.lwjgl.vulkan.VkWriteDescriptorSet;
 /**
  * Records ops into command buffers and submits them in batches on the device's one compute queue. Nothing waits
  * for the GPU until the host needs a value ({@link #finish()}, called by reads): a batch is submitted when it holds
- * {@value #OPS_PER_BATCH} commands, and the stream keeps at most {@value #MAX_IN_FLIGHT} submitted batches before
- * it waits for the oldest. A global memory barrier after every command orders each op after the ones it reads.
+ * {@value #OPS_PER_BATCH} commands or about {@value #WORK_PER_BATCH} units of work (an op's estimate of its
+ * multiply-adds or element updates), and the stream keeps at most {@value #MAX_IN_FLIGHT} submitted batches before
+ * it waits for the oldest. Counting work keeps the host at most a few heavy ops (a large GEMM) ahead of the device,
+ * while thousands of tiny ops still share a few submissions. A global memory barrier after every command orders each op after the ones it reads.
  *
  * <p>Each batch owns an arena of host-visible memory for kernel parameters and the staging ranges of its uploads,
  * which go back to the host pool once its fence signals. Descriptor sets are cached by kernel layout and bound
@@ -79,6 +81,7 @@ import org.lwjgl.vulkan.VkWriteDescriptorSet;
 final class CommandStream {
     static final int OPS_PER_BATCH = 256;
     static final int MAX_IN_FLIGHT = 3;
+    static final long WORK_PER_BATCH = 1L << 26;
     private static final int MAX_BINDINGS = 8;
     private static final long PARAM_ARENA = 64 * 1024;
     /** The range the parameter binding covers from its dynamic offset; no kernel takes more parameters. */
@@ -120,6 +123,7 @@ final class CommandStream {
         Allocation params;
         long paramsUsed;
         int ops;
+        long work;
 
         Batch() {
             try (MemoryStack stack = stackPush()) {
@@ -157,6 +161,11 @@ final class CommandStream {
 
     /** Records {@code kernel} over {@code groups} workgroups, binding {@code params} then {@code buffers}. */
     synchronized void dispatch(Kernel kernel, int[] params, Allocation[] buffers, int groupsX, int groupsY, int groupsZ) {
+        dispatch(kernel, params, buffers, groupsX, groupsY, groupsZ, (long) groupsX * groupsY * groupsZ * 64);
+    }
+
+    /** {@link #dispatch(Kernel, int[], Allocation[], int, int, int)} for an op that does about {@code work} units of work. */
+    synchronized void dispatch(Kernel kernel, int[] params, Allocation[] buffers, int groupsX, int groupsY, int groupsZ, long work) {
         if (buffers.length + 1 != kernel.bindings()) {
             throw new IllegalArgumentException("kernel " + kernel.name() + " has " + kernel.bindings() + " bindings, given " + (buffers.length + 1));
         }
@@ -207,7 +216,7 @@ final class CommandStream {
             barrier(b.commands, stack, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                     VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
         }
-        recorded(b);
+        recorded(b, work);
     }
 
     private long createSet(MemoryStack stack, Kernel kernel, long[] ranges) {
@@ -245,7 +254,7 @@ final class CommandStream {
             barrier(b.commands, stack, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
                     VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
         }
-        recorded(b);
+        recorded(b, bytes / 4);
     }
 
     /**
@@ -326,9 +335,10 @@ final class CommandStream {
         return current;
     }
 
-    private void recorded(Batch b) {
+    private void recorded(Batch b, long work) {
         b.ops++;
-        if (b.ops >= OPS_PER_BATCH) {
+        b.work += work;
+        if (b.ops >= OPS_PER_BATCH || b.work >= WORK_PER_BATCH) {
             submit();
         }
     }
@@ -350,6 +360,7 @@ final class CommandStream {
         b.params = null;
         b.paramsUsed = 0;
         b.ops = 0;
+        b.work = 0;
         idle.addLast(b);
     }
 

@@ -126,18 +126,23 @@ final class Compute {
     }
 
     /** Dispatches {@code count} workgroups on a 2-D grid (one per line of a group-wise kernel). */
-    static void dispatchGroups(Gpu gpu, Kernel kernel, int[] params, Allocation[] buffers, long count) {
+    static void dispatchGroups(Gpu gpu, Kernel kernel, int[] params, Allocation[] buffers, long count, long work) {
         long maxX = gpu.info.maxComputeWorkGroupCount()[0];
         int x = (int) Math.min(count, maxX);
         long y = (count + x - 1) / x;
         if (y > gpu.info.maxComputeWorkGroupCount()[1]) {
             throw new VulkanException("vulkan: " + kernel.name() + " over " + count + " lines exceeds the device's workgroup count limits");
         }
-        gpu.stream.dispatch(kernel, params, buffers, x, (int) y, 1);
+        gpu.stream.dispatch(kernel, params, buffers, x, (int) y, 1, work);
     }
 
     /** Dispatches enough workgroups of {@link Gpu#workgroup} invocations to cover {@code n}, on a 2-D grid if needed. */
     static void dispatch1d(Gpu gpu, Kernel kernel, int[] params, Allocation[] buffers, long n) {
+        dispatch1d(gpu, kernel, params, buffers, n, n);
+    }
+
+    /** {@link #dispatch1d(Gpu, Kernel, int[], Allocation[], long)} for a kernel doing about {@code work} units in all. */
+    static void dispatch1d(Gpu gpu, Kernel kernel, int[] params, Allocation[] buffers, long n, long work) {
         long groups = (n + gpu.workgroup - 1) / gpu.workgroup;
         long maxX = gpu.info.maxComputeWorkGroupCount()[0];
         int x = (int) Math.min(groups, maxX);
@@ -145,7 +150,7 @@ final class Compute {
         if (y > gpu.info.maxComputeWorkGroupCount()[1]) {
             throw new VulkanException("vulkan: " + kernel.name() + " over " + n + " elements exceeds the device's workgroup count limits");
         }
-        gpu.stream.dispatch(kernel, params, buffers, x, (int) y, 1);
+        gpu.stream.dispatch(kernel, params, buffers, x, (int) y, 1, work);
     }
 
     private String elementwiseSource(int wg, String expr, DType out, DType[] inputs, DType scalarType, int scalars) {

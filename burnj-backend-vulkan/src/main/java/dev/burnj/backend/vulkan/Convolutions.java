@@ -146,8 +146,10 @@ final class Convolutions {
         p.add(bias == null ? 0 : bias.offset, bias == null ? 0 : bias.stride(0), rowsPerChunk);
         VulkanTensor b = bias == null ? src : bias;
         Kernel kernel = gpu.kernels.get("conv_" + form.name().toLowerCase(), source(gpu.workgroup, form, dtype), 5);
+        long perOutput = form == Form.WEIGHT_GRAD ? (long) Math.max(1, rowsPerChunk) * sd[3] : (long) (sd[1] / groups) * kh * kw;
         Compute.dispatch1d(gpu, kernel, p.build(),
-                new Allocation[] {result.storage.allocation, src.storage.allocation, other.storage.allocation, b.storage.allocation}, n);
+                new Allocation[] {result.storage.allocation, src.storage.allocation, other.storage.allocation, b.storage.allocation}, n,
+                n * perOutput);
         return result;
     }
 

@@ -61,7 +61,7 @@ final class MatMul {
         operand(p, a, batch);
         operand(p, b, batch);
         gpu.stream.dispatch(kernel, p.build(), new Allocation[] {out.storage.allocation, a.storage.allocation, b.storage.allocation},
-                (n + tile * r - 1) / (tile * r), (m + tile * r - 1) / (tile * r), (int) batches);
+                (n + tile * r - 1) / (tile * r), (m + tile * r - 1) / (tile * r), (int) batches, batches * m * n * k);
         return out;
     }
 

@@ -117,7 +117,7 @@ final class Reductions {
         try {
             int rank = t.shape().rank();
             Params p = new Params().add((int) n, rank).add(t.shape().dims()).view(t.offset, t.strides());
-            gpu.stream.dispatch(kernel, p.build(), new Allocation[] {partials.storage.allocation, t.storage.allocation}, groups, 1, 1);
+            gpu.stream.dispatch(kernel, p.build(), new Allocation[] {partials.storage.allocation, t.storage.allocation}, groups, 1, 1, n);
             VulkanTensor out = compute.empty(gpu, Shape.of(1), t.dtype());
             Params q = new Params().add(groups, 1, groups).view(0, new int[] {1});
             gpu.stream.dispatch(kernel, q.build(), new Allocation[] {out.storage.allocation, partials.storage.allocation}, 1, 1, 1);
@@ -154,7 +154,7 @@ final class Reductions {
         Kernel kernel = gpu.kernels.get(name, source, 3);
         Params p = new Params().add((int) n, lines.rank()).add(lines.dims()).view(0, out.strides()).view(t.offset, t.strides())
                 .add(len, t.stride(dim));
-        Compute.dispatchGroups(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n);
+        Compute.dispatchGroups(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n, n * len);
         return out;
     }
 
@@ -190,7 +190,7 @@ final class Reductions {
         int[] outStrides = out.strides();
         Params p = new Params().add((int) n, lines.rank()).add(lines.dims()).view(0, outStrides).view(t.offset, t.strides())
                 .add(len, t.stride(dim), outStrides[dim]);
-        Compute.dispatchGroups(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n);
+        Compute.dispatchGroups(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n, 2 * n * len);
         return out;
     }
 
@@ -213,7 +213,8 @@ final class Reductions {
         int[] outStrides = out.strides();
         Params p = new Params().add((int) n, lines.rank()).add(lines.dims()).view(0, outStrides).view(t.offset, t.strides())
                 .add(t.shape().dim(dim), t.stride(dim), outStrides[dim]);
-        Compute.dispatch1d(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n);
+        Compute.dispatch1d(gpu, kernel, p.build(), new Allocation[] {out.storage.allocation, t.storage.allocation}, n,
+                n * t.shape().dim(dim));
         return out;
     }
 

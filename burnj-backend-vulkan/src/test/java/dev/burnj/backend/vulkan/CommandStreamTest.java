@@ -81,6 +81,25 @@ class CommandStreamTest extends VulkanTestSupport {
         assertTrue(gpu.stream.waits() - waits <= batches, (gpu.stream.waits() - waits) + " waits");
     }
 
+    /** Heavy ops fill a batch by their work, so the host never runs more than a few of them ahead of the device. */
+    @Test
+    void heavyOpsAreSubmittedByWorkNotCount() {
+        Gpu gpu = B.gpu(B.defaultDevice());
+        TensorPrimitive a = B.full(Shape.of(512, 512), 0.001, DType.F32, B.defaultDevice());
+        B.sync(B.defaultDevice());
+        long submissions = gpu.stream.submissions();
+        List<TensorPrimitive> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            results.add(B.matmul(a, a));
+        }
+        // 512^3 multiply-adds exceed one batch's work: each GEMM is submitted as soon as it is recorded.
+        assertEquals(submissions + 3, gpu.stream.submissions());
+        assertEquals(0, gpu.stream.pending());
+        assertEquals(512 * 1e-6, B.toData(results.get(2)).toFloats()[0], 1e-8);
+        results.forEach(TensorPrimitive::release);
+        a.release();
+    }
+
     @Test
     void uploadsInterleavedWithKernelsKeepProgramOrder() {
         List<TensorPrimitive> parts = new ArrayList<>();
