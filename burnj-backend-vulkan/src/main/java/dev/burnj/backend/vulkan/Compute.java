@@ -48,11 +48,6 @@ final class Compute {
         return new VulkanTensor(shape, base.dtype(), base.device(), base.storage.share(), offset, strides, tracker);
     }
 
-    /** A view of {@code base} with another dtype label (same element size), for reinterpreting results. */
-    VulkanTensor retype(VulkanTensor base, DType dtype) {
-        return new VulkanTensor(base.shape(), dtype, base.device(), base.storage.share(), base.offset, base.strides(), tracker);
-    }
-
     /** The strides with which {@code t} is read as a tensor of {@code shape}: broadcast dims get stride 0. */
     static int[] broadcastStrides(VulkanTensor t, Shape shape) {
         int[] dims = t.shape().dims();

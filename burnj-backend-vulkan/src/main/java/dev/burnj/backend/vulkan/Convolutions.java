@@ -16,7 +16,9 @@ import dev.burnj.tensor.Shape;
  *       (the input gradient of conv2d, and the transposed conv forward);
  *   <li>weight gradient: {@code gw[a,b',k] = sum a[n,a,py,px] * b[n,b,py*s-p+k*d]}.
  * </ul>
- * Bias gradients are sums over batch and space. Inputs are read through their strides.
+ * Bias gradients are sums over batch and space. Inputs are read through their strides. conv2d and its gradients
+ * take the im2col + GEMM path of {@link ConvGemm} where its unfolded patches fit; the direct kernels serve the
+ * rest and the transposed convolution.
  */
 final class Convolutions {
     private enum Form {
@@ -25,17 +27,26 @@ final class Convolutions {
         WEIGHT_GRAD
     }
 
+    /** System property: {@code direct} makes conv2d use the direct kernels even where the GEMM path fits. */
+    static final String MODE_PROPERTY = "burnj.vulkan.conv";
+
     private final Compute compute;
     private final Reductions reductions;
     private final Layouts layouts;
+    /** The im2col + GEMM path, or null when the direct kernels are forced. */
+    private final ConvGemm gemm;
 
-    Convolutions(Compute compute, Reductions reductions, Layouts layouts) {
+    Convolutions(Compute compute, Reductions reductions, Layouts layouts, ConvGemm gemm) {
         this.compute = compute;
         this.reductions = reductions;
         this.layouts = layouts;
+        this.gemm = "direct".equals(System.getProperty(MODE_PROPERTY)) ? null : gemm;
     }
 
     VulkanTensor conv2d(VulkanTensor x, VulkanTensor w, VulkanTensor bias, ConvOptions o) {
+        if (gemm != null && ConvGemm.fits(x, w, o)) {
+            return gemm.forward(x, w, bias, o);
+        }
         int[] xs = x.shape().dims();
         int[] ws = w.shape().dims();
         int oh = o.outputSize(0, xs[2], ws[2]);
@@ -45,8 +56,13 @@ final class Convolutions {
 
     ConvGradients conv2dBackward(VulkanTensor x, VulkanTensor w, VulkanTensor bias, VulkanTensor gy, ConvOptions o) {
         int[] ws = w.shape().dims();
-        VulkanTensor gx = run(Form.TRANSPOSED, x.shape(), gy, w, null, ws[2], ws[3], o.stride(), o.padding(), o.dilation(), o.groups());
-        VulkanTensor gw = weightGrad(w.shape(), gy, x, o.stride(), o.padding(), o.dilation(), o.groups());
+        boolean viaGemm = gemm != null && ConvGemm.fits(x, w, o);
+        VulkanTensor gx = viaGemm ? gemm.inputGrad(gy, w, x.shape(), o)
+                : run(Form.TRANSPOSED, x.shape(), gy, w, null, ws[2], ws[3], o.stride(), o.padding(), o.dilation(), o.groups());
+        VulkanTensor gw = viaGemm ? gemm.weightGrad(gy, x, w.shape(), o) : null;
+        if (gw == null) {
+            gw = weightGrad(w.shape(), gy, x, o.stride(), o.padding(), o.dilation(), o.groups());
+        }
         return new ConvGradients(gx, gw, bias == null ? null : biasGrad(gy));
     }
 

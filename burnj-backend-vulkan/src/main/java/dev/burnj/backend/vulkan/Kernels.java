@@ -53,14 +53,6 @@ final class Kernels {
         return kernels.computeIfAbsent(source, s -> create(name, s, bindings));
     }
 
-    int size() {
-        return kernels.size();
-    }
-
-    SpirvCompiler compiler() {
-        return compiler;
-    }
-
     void close() {
         for (Kernel k : kernels.values()) {
             vkDestroyPipeline(device, k.pipeline(), null);

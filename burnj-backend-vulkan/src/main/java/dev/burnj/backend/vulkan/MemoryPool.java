@@ -115,10 +115,6 @@ final class MemoryPool {
         return reservedBytes;
     }
 
-    synchronized long inUseBytes() {
-        return inUseBytes;
-    }
-
     synchronized long pooledBytes() {
         return pooledBytes;
     }

@@ -43,7 +43,8 @@ public final class VulkanBackend implements Backend {
     private final Indexing indexing = new Indexing(compute, layouts);
     private final Sorting sorting = new Sorting(compute);
     private final PhiloxKernel philox = new PhiloxKernel(compute);
-    private final Convolutions convolutions = new Convolutions(compute, reductions, layouts);
+    private final Convolutions convolutions = new Convolutions(compute, reductions, layouts,
+            new ConvGemm(compute, layouts, matmul, ew, reductions));
     private final Spatial spatial = new Spatial(compute);
 
     /** A backend over {@code ordered} (best first), whose {@code physical} handles are by physical index. */
