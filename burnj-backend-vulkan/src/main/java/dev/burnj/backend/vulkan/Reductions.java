@@ -198,7 +198,7 @@ final class Reductions {
      * Runs {@code body} once per line along {@code dim}. The body sees {@code offI}/{@code offO} (the line's first
      * element in input and output), {@code len}, and the strides {@code strideI}/{@code strideO} along the line.
      */
-    private VulkanTensor line(VulkanTensor t, int dim, String name, String body, DType outType, Shape outShape) {
+    VulkanTensor line(VulkanTensor t, int dim, String name, String body, DType outType, Shape outShape) {
         Gpu gpu = t.gpu();
         Shape lines = t.shape().withDim(dim, 1);
         VulkanTensor out = compute.empty(gpu, outShape, outType);
@@ -220,7 +220,7 @@ final class Reductions {
 
     private static String lineSource(int wg, String body, DType in, DType out) {
         return Glsl.header(wg, 1) + Glsl.buffer(1, "o_", out, false) + Glsl.buffer(2, "i_", in, true)
-                + Glsl.stridedPrologue(wg, 2) + "  int offO = off0;\n  int offI = off1;\n"
+                + Glsl.math(in == DType.F64) + Glsl.stridedPrologue(wg, 2) + "  int offO = off0;\n  int offI = off1;\n"
                 + "  int len = p[sb];\n  int strideI = p[sb + 1];\n  int strideO = p[sb + 2];\n"
                 + body + "}\n";
     }

@@ -46,6 +46,7 @@ public final class VulkanBackend implements Backend {
     private final Convolutions convolutions = new Convolutions(compute, reductions, layouts,
             new ConvGemm(compute, layouts, matmul, ew, reductions));
     private final Spatial spatial = new Spatial(compute);
+    private final Softmax softmax = new Softmax(compute, reductions);
 
     /** A backend over {@code ordered} (best first), whose {@code physical} handles are by physical index. */
     VulkanBackend(List<DeviceInfo> ordered, List<VkPhysicalDevice> physical, Path cacheDir) {
@@ -488,7 +489,22 @@ public final class VulkanBackend implements Backend {
         return ew.withScalars("pow_scalar", "b_pow(a, s0)", "b_pow(a, s0)", t(tensor), exponent);
     }
 
+    @Override
+    public TensorPrimitive logSumExp(TensorPrimitive tensor, int dim) {
+        return softmax.apply(t(tensor), dim, Softmax.Kind.LOG_SUM_EXP);
+    }
+
     // ---- ActivationOps
+
+    @Override
+    public TensorPrimitive softmax(TensorPrimitive tensor, int dim) {
+        return softmax.apply(t(tensor), dim, Softmax.Kind.SOFTMAX);
+    }
+
+    @Override
+    public TensorPrimitive logSoftmax(TensorPrimitive tensor, int dim) {
+        return softmax.apply(t(tensor), dim, Softmax.Kind.LOG_SOFTMAX);
+    }
 
     @Override
     public TensorPrimitive relu(TensorPrimitive tensor) {

@@ -120,6 +120,49 @@ class LargeTensorTest extends VulkanTestSupport {
         }
     }
 
+    /** Fused softmax family on short lines (one invocation each) and long ones (a workgroup each). */
+    @Test
+    void softmaxFamilyOnShortAndLongLines() {
+        for (int len : new int[] {7, 5000}) {
+            double[] v = random(3 * len, len);
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= 20;
+            }
+            double[] lse = new double[3];
+            double[] soft = new double[v.length];
+            for (int row = 0; row < 3; row++) {
+                double m = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < len; i++) {
+                    m = Math.max(m, v[row * len + i]);
+                }
+                double s = 0;
+                for (int i = 0; i < len; i++) {
+                    s += Math.exp(v[row * len + i] - m);
+                }
+                lse[row] = m + Math.log(s);
+                for (int i = 0; i < len; i++) {
+                    soft[row * len + i] = Math.exp(v[row * len + i] - lse[row]);
+                }
+            }
+            double[] logSoft = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                logSoft[i] = v[i] - lse[i / len];
+            }
+            // Rows along dim 0 of the transposed view: a strided line.
+            TensorPrimitive stored = upload(transpose(v, 3, len), DType.F64, len, 3);
+            TensorPrimitive x = B.permute(stored, new int[] {1, 0});
+            TensorPrimitive l = B.logSumExp(x, 1);
+            TensorPrimitive sm = B.softmax(x, 1);
+            TensorPrimitive ls = B.logSoftmax(x, 1);
+            assertArrayEquals(lse, B.toData(l).toDoubles(), 1e-12, "logSumExp, length " + len);
+            assertArrayEquals(soft, B.toData(sm).toDoubles(), 1e-14, "softmax, length " + len);
+            assertArrayEquals(logSoft, B.toData(ls).toDoubles(), 1e-11, "logSoftmax, length " + len);
+            for (TensorPrimitive t : new TensorPrimitive[] {stored, x, l, sm, ls}) {
+                t.release();
+            }
+        }
+    }
+
     @Test
     void opsThatWouldLoopTooLongInOneInvocationFailClearly() {
         TensorPrimitive a = B.full(Shape.of(1, 70_000), 1, DType.F32, B.defaultDevice());
