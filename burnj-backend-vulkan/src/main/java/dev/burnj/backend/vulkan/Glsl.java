@@ -44,8 +44,13 @@ final class Glsl {
 
     /** Version, extensions and the workgroup size of a kernel. */
     static String header(int localX, int localY) {
+        return header(localX, localY, "");
+    }
+
+    /** {@link #header(int, int)} with more {@code #extension} lines (they must precede every declaration). */
+    static String header(int localX, int localY, String extensions) {
         return "#version 450\n"
-                + "#extension GL_EXT_shader_explicit_arithmetic_types_int64 : require\n"
+                + "#extension GL_EXT_shader_explicit_arithmetic_types_int64 : require\n" + extensions
                 + "layout(local_size_x = " + localX + ", local_size_y = " + localY + ", local_size_z = 1) in;\n"
                 + "layout(std430, binding = 0) readonly buffer Params { int p[]; };\n";
     }

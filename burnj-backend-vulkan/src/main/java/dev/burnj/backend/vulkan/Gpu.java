@@ -30,6 +30,8 @@ import org.lwjgl.vulkan.VkQueue;
  */
 final class Gpu {
     static final String STAGED_READS_PROPERTY = "burnj.vulkan.stagedReads";
+    /** System property: {@code false} keeps reductions on shared-memory trees even where subgroup arithmetic exists. */
+    static final String SUBGROUPS_PROPERTY = "burnj.vulkan.subgroups";
     private static final long BLOCK = 64L << 20;
 
     final DeviceInfo info;
@@ -41,6 +43,8 @@ final class Gpu {
     /** Invocations per workgroup of the 1-D kernels: a power of two within the device limit. */
     final int workgroup;
     final boolean directReads;
+    /** Whether reductions fold within subgroups first (subgroup arithmetic in compute shaders). */
+    final boolean subgroupReductions;
 
     Gpu(VkPhysicalDevice physical, DeviceInfo info, Path cacheDir) {
         this.info = info;
@@ -77,6 +81,8 @@ final class Gpu {
         }
         kernels = new Kernels(device, new SpirvCompiler(cacheDir));
         workgroup = Math.min(256, Integer.highestOneBit(info.maxComputeWorkGroupInvocations()));
+        subgroupReductions = info.subgroupsInCompute() && info.subgroupOperations().contains("arithmetic") && info.subgroupSize() > 1
+                && !"false".equals(System.getProperty(SUBGROUPS_PROPERTY));
     }
 
     /** Waits for all work, then releases every Vulkan object of this device. */

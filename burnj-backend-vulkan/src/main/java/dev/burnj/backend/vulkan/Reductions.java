@@ -7,22 +7,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reductions. Over one dimension, one invocation walks one line (every other coordinate fixed) of any strided
- * view: sum, prod, max, min, argmax, argmin and the inclusive cumsum. Over everything, a two-pass workgroup tree:
- * each of at most {@link Gpu#workgroup} groups folds a grid-strided share of the elements and halves its shared
- * memory to one partial, then a single group folds the partials.
+ * view: sum, prod, max, min, argmax, argmin and the inclusive cumsum; lines longer than {@link #LONG_LINE} take a
+ * workgroup each. Over everything, a two-pass workgroup tree: each of at most {@link Gpu#workgroup} groups folds a
+ * grid-strided share of the elements to one partial (within subgroups first where the device has subgroup
+ * arithmetic, then in shared memory), then a single group folds the partials.
  */
 final class Reductions {
     /** How a reduction folds: its identity (GLSL, by dtype) and combine expression over {@code acc} and {@code x}. */
     enum Fold {
-        SUM("acc + x"),
-        PROD("acc * x"),
-        MAX("max(acc, x)"),
-        MIN("min(acc, x)");
+        SUM("acc + x", "subgroupAdd"),
+        PROD("acc * x", "subgroupMul"),
+        MAX("max(acc, x)", "subgroupMax"),
+        MIN("min(acc, x)", "subgroupMin");
 
         final String combine;
+        final String subgroupOp;
 
-        Fold(String combine) {
+        Fold(String combine, String subgroupOp) {
             this.combine = combine;
+            this.subgroupOp = subgroupOp;
         }
 
         String identity(DType dtype) {
@@ -111,7 +114,10 @@ final class Reductions {
         int wg = gpu.workgroup;
         long n = t.shape().numel();
         int groups = (int) Math.max(1, Math.min(wg, (n + wg - 1) / wg));
-        String source = sources.computeIfAbsent("all|" + fold + "|" + t.dtype() + "|" + wg, k -> treeSource(wg, fold, t.dtype()));
+        // Subgroup arithmetic on 64-bit types needs optional features; F32, I32 and BOOL need none.
+        boolean subgroups = gpu.subgroupReductions && (t.dtype() == DType.F32 || t.dtype() == DType.I32 || t.dtype() == DType.BOOL);
+        String source = sources.computeIfAbsent("all|" + fold + "|" + t.dtype() + "|" + wg + "|" + subgroups,
+                k -> treeSource(wg, fold, t.dtype(), subgroups));
         Kernel kernel = gpu.kernels.get("reduce_all_" + fold.name().toLowerCase(), source, 3);
         VulkanTensor partials = compute.empty(gpu, Shape.of(groups), t.dtype());
         try {
@@ -225,9 +231,20 @@ final class Reductions {
                 + body + "}\n";
     }
 
-    private static String treeSource(int wg, Fold fold, DType dtype) {
+    /**
+     * The tree kernel. With {@code subgroups}, each subgroup first folds its invocations' values with one subgroup
+     * operation and only the subgroups' partials go through shared memory; otherwise the whole group halves its
+     * values in shared memory.
+     */
+    private static String treeSource(int wg, Fold fold, DType dtype, boolean subgroups) {
         String type = Glsl.type(dtype);
-        return Glsl.header(wg, 1) + Glsl.buffer(1, "o_", dtype, false) + Glsl.buffer(2, "i_", dtype, true)
+        String tree = subgroups
+                ? "  acc = " + fold.subgroupOp + "(acc);\n  if (subgroupElect()) part[gl_SubgroupID] = acc;\n  barrier();\n"
+                        + "  for (uint s = gl_NumSubgroups / 2u; s > 0u; s >>= 1) {\n"
+                : "  part[l] = acc;\n  barrier();\n  for (uint s = " + (wg / 2) + "u; s > 0u; s >>= 1) {\n";
+        String extensions = subgroups
+                ? "#extension GL_KHR_shader_subgroup_basic : require\n#extension GL_KHR_shader_subgroup_arithmetic : require\n" : "";
+        return Glsl.header(wg, 1, extensions) + Glsl.buffer(1, "o_", dtype, false) + Glsl.buffer(2, "i_", dtype, true)
                 + "shared " + type + " part[" + wg + "];\n"
                 + "void main() {\n  uint l = gl_LocalInvocationID.x;\n  uint n = uint(p[0]);\n  int rank = p[1];\n  int vb = 2 + rank;\n"
                 + "  " + type + " acc = " + fold.identity(dtype) + ";\n"
@@ -237,8 +254,7 @@ final class Reductions {
                 + "    for (int d = rank - 1; d >= 0; d--) {\n      uint size = uint(p[2 + d]);\n      off += int(rem % size) * p[vb + 1 + d];\n"
                 + "      rem /= size;\n    }\n"
                 + "    " + type + " x = i_[off];\n    acc = " + fold.combine + ";\n  }\n"
-                + "  part[l] = acc;\n  barrier();\n"
-                + "  for (uint s = " + (wg / 2) + "u; s > 0u; s >>= 1) {\n"
+                + tree
                 + "    if (l < s) { " + type + " x = part[l + s]; acc = part[l]; part[l] = " + fold.combine + "; }\n    barrier();\n  }\n"
                 + "  if (l == 0u) o_[gl_WorkGroupID.x] = part[0];\n}\n";
     }
