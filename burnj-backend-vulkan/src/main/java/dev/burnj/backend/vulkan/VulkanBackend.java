@@ -23,8 +23,8 @@ import org.lwjgl.vulkan.VkPhysicalDevice;
 
 /**
  * The Vulkan compute backend: one burnj device per usable Vulkan device, best first (see {@link DeviceSelection}),
- * each opened on first use. F32, I32, I64 and BOOL tensors; ops are recorded into batched command buffers and the
- * host waits only when it reads a value. This class is the SPI facade; the kernels live in package-private classes
+ * each opened on first use. F32, I32, I64 and BOOL tensors, and F64 where every device has {@code shaderFloat64}; ops
+ * are recorded into batched command buffers and the host waits only when it reads a value. This class is the SPI facade; the kernels live in package-private classes
  * by concern. Obtain it with {@code Backends.get("vulkan")} or {@code Device.of("vulkan:0")}.
  */
 public final class VulkanBackend implements Backend {
