@@ -177,10 +177,7 @@ final class CommandStream {
             throw new IllegalArgumentException("kernel " + kernel.name() + ": " + params.length + " parameters, " + buffers.length + " buffers");
         }
         if (sets.size() >= MAX_CACHED_SETS) {
-            // Sets of the cache may be bound by pending work: wait for it before starting afresh.
-            finish();
-            Vk.check(vkResetDescriptorPool(device, descriptorPool, 0), "vkResetDescriptorPool");
-            sets.clear();
+            clearDescriptorCache();
         }
         Batch b = batch();
         if (b.params == null || b.paramsUsed + PARAM_RANGE > b.params.size) {
@@ -234,6 +231,13 @@ final class CommandStream {
         vkUpdateDescriptorSets(device, writes, null);
         setsCreated++;
         return out.get(0);
+    }
+
+    /** Waits for pending work (which may bind cached sets), then empties the descriptor-set cache. */
+    synchronized void clearDescriptorCache() {
+        finish();
+        Vk.check(vkResetDescriptorPool(device, descriptorPool, 0), "vkResetDescriptorPool");
+        sets.clear();
     }
 
     /** Descriptor sets created so far (cache misses). */
