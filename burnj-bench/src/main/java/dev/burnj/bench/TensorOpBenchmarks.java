@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of single tensor ops through the public API on one backend ({@code -p backend=nd4j}): a tiny add with
+ * Latency of single tensor ops through the public API on one backend ({@code -p backend=nd4j} or {@code vulkan}): a tiny add with
  * and without autodiff (the per-op overhead that dominates small models), a 1024³ matmul, and the CNN's
  * second convolution forward and forward+backward. Each invocation frees its results, as a training step would.
  */

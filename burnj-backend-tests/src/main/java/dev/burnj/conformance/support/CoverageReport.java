@@ -34,6 +34,8 @@ public final class CoverageReport implements BeforeAllCallback {
         return "burnj conformance: " + Coverage.forwardCovered().size() + " of " + Coverage.spiOps().size()
                 + " SPI ops covered by forward checks" + (Coverage.missing().isEmpty() ? "" : " (not covered: " + Coverage.missing() + ")")
                 + "; " + GradientCheck.checks() + " gradient checks (" + GradientCheck.cases() + " cases over "
-                + Coverage.gradientCovered().size() + " ops)";
+                + Coverage.gradientCovered().size() + " ops)"
+                + (NotImplemented.declared().isEmpty() ? "" : "; not implemented yet on this backend: " + NotImplemented.declared() + " ("
+                        + NotImplemented.skipped() + " tests skipped)");
     }
 }
