@@ -140,6 +140,9 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         if (c.summary) {
             c.out.print(Summary.of(result, trainMetrics, c.earlyStopping));
         }
+        if (c.profile) {
+            c.out.print(result.profile().table());
+        }
         for (Callback cb : callbacks) {
             cb.fitEnd(result);
         }

@@ -50,6 +50,7 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
     final List<MetricLogger> loggers = new ArrayList<>();
     boolean fileLogger = true;
     boolean summary = true;
+    boolean profile;
     ProgressMode progress = ProgressMode.AUTO;
     int logEvery = 100;
     boolean plots = true;
@@ -218,7 +219,7 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         return this;
     }
 
-    /** Whether to print the summary table (and the profile) when fit ends (default true). */
+    /** Whether to print the summary table when fit ends (default true). */
     public LearnerBuilder<M, B, O> summary(boolean on) {
         summary = on;
         return this;
@@ -316,6 +317,7 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         c.loggers.addAll(loggers);
         c.fileLogger = fileLogger;
         c.summary = summary;
+        c.profile = profile;
         c.progress = progress;
         c.logEvery = logEvery;
         c.plots = plots;

@@ -105,7 +105,7 @@ class LearnerTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (var train = loader(Synthetic.images(256, 1), 32, true); var valid = loader(Synthetic.images(64, 2), 32, false)) {
             FitResult<TestMlp> result = Learner.builder(mlp, adam)
-                    .metric(AccuracyMetric::of).epochs(3).artifactDir(dir).callback(recorder).logEvery(4)
+                    .metric(AccuracyMetric::of).epochs(3).artifactDir(dir).callback(recorder).logEvery(4).profile(true)
                     .output(new PrintStream(printed, true, StandardCharsets.UTF_8)).build()
                     .fit(train, valid);
             assertEquals(24, result.steps());
@@ -137,6 +137,7 @@ class LearnerTest {
         assertEquals(24, kept.get(kept.size() - 1).step());
         String out = printed.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("epoch 3/3 done in") && out.contains("valid loss") && out.contains("best epoch"), out);
+        assertTrue(out.contains("forward") && out.contains("optimizer") && out.contains("share"), "the profile table: " + out);
         adam.close();
         mlp.close();
     }
