@@ -24,6 +24,15 @@ public interface Backend extends ActivationOps, ModuleOps, IntOps, BoolOps {
     /** Whether tensors of {@code dtype} can be created on this backend. */
     boolean supports(DType dtype);
 
+    /**
+     * Whether every kernel gives bit-identical results for identical inputs, run after run on the same machine and
+     * thread count: no floating-point atomics, a fixed reduction order. {@code Learner.deterministic(true)} requires
+     * it. False unless a backend promises it.
+     */
+    default boolean isDeterministic() {
+        return false;
+    }
+
     /** Whether this backend records operations for reverse-mode autodiff. */
     default boolean isAutodiff() {
         return false;

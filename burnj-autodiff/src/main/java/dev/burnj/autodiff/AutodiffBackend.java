@@ -46,6 +46,11 @@ public final class AutodiffBackend extends AutodiffIntBoolOps {
     }
 
     @Override
+    public boolean isDeterministic() {
+        return inner.isDeterministic();
+    }
+
+    @Override
     public boolean isAutodiff() {
         return true;
     }

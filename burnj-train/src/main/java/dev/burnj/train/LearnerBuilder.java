@@ -1,7 +1,9 @@
 package dev.burnj.train;
 
+import dev.burnj.backend.Backend;
 import dev.burnj.data.loader.TensorBatch;
 import dev.burnj.nn.Module;
+import dev.burnj.nn.Param;
 import dev.burnj.optim.Optimizer;
 import dev.burnj.optim.lr.LrScheduler;
 import dev.burnj.optim.lr.ReduceLrOnPlateau;
@@ -39,6 +41,7 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
     double clipNorm = Double.NaN;
     double clipValue = Double.NaN;
     Long seed;
+    boolean deterministic;
     EarlyStopping earlyStopping;
     Path artifactDir;
     Interval checkpointEvery = Interval.epochs(1);
@@ -159,6 +162,16 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         return this;
     }
 
+    /**
+     * Requires a reproducible run (Lightning's {@code deterministic=True}): a {@link #seed} must be set, and the
+     * model's backend must promise deterministic kernels ({@code Backend.isDeterministic()}); otherwise
+     * {@link #build()} or {@code fit} fails with the reason. Data loaders are deterministic for any worker count.
+     */
+    public LearnerBuilder<M, B, O> deterministic(boolean on) {
+        deterministic = on;
+        return this;
+    }
+
     public LearnerBuilder<M, B, O> earlyStopping(EarlyStopping rule) {
         earlyStopping = Objects.requireNonNull(rule, "rule");
         return this;
@@ -216,6 +229,15 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
     /** Whether to write {@code metrics.csv} in the artifact directory (default true). */
     public LearnerBuilder<M, B, O> fileLogger(boolean on) {
         fileLogger = on;
+        return this;
+    }
+
+    /**
+     * Whether to print, when fit ends, where the time went: data wait, forward, backward, optimizer, metrics,
+     * validation and checkpoints (default false; {@link FitResult#profile()} has it either way).
+     */
+    public LearnerBuilder<M, B, O> profile(boolean on) {
+        profile = on;
         return this;
     }
 
@@ -306,6 +328,7 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         c.clipNorm = clipNorm;
         c.clipValue = clipValue;
         c.seed = seed;
+        c.deterministic = deterministic;
         c.earlyStopping = earlyStopping;
         c.artifactDir = artifactDir;
         c.checkpointEvery = checkpointEvery;
@@ -333,6 +356,17 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         if (devices.size() > 1) {
             throw new IllegalArgumentException("training on " + devices.size() + " devices needs data-parallel training, which this "
                     + "version of burnj does not have yet; pass one device");
+        }
+        if (deterministic && seed == null) {
+            throw new IllegalStateException("deterministic(true) needs a seed(...): without one the initial random state is not fixed");
+        }
+        if (deterministic) {
+            for (Param<?> p : model.parameters()) {
+                Backend backend = p.value().device().backend();
+                if (!backend.isDeterministic()) {
+                    throw new IllegalStateException("deterministic(true): backend " + backend.name() + " does not promise deterministic kernels");
+                }
+            }
         }
         if (resume && artifactDir == null && resumeFrom == null) {
             throw new IllegalStateException("resume(true) needs an artifactDir to find checkpoints in");

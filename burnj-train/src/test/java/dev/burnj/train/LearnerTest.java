@@ -328,6 +328,28 @@ class LearnerTest {
     }
 
     @Test
+    void deterministicRunsRepeatBitForBitAndNeedASeed() {
+        double[][][] weights = new double[2][][];
+        for (int run = 0; run < 2; run++) {
+            TestMlp mlp = model(10);
+            Optimizer adam = AdamConfig.of().init();
+            try (var train = loader(Synthetic.images(128, 9), 16, true)) {
+                Learner.builder(mlp, adam).epochs(2).seed(77).deterministic(true).output(quiet()).build().fit(train, null);
+            }
+            weights[run] = mlp.weights();
+            close(adam);
+            mlp.close();
+        }
+        assertSame2d(weights[0], weights[1], "parameter");
+        TestMlp mlp = model(12);
+        Optimizer adam = AdamConfig.of().init();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Learner.builder(mlp, adam).deterministic(true).build());
+        assertTrue(e.getMessage().contains("needs a seed"), e.getMessage());
+        close(adam);
+        mlp.close();
+    }
+
+    @Test
     void configErrorsAreClear() {
         TestMlp mlp = model(9);
         Optimizer adam = AdamConfig.of().init();

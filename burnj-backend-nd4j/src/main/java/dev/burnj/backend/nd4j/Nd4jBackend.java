@@ -56,6 +56,15 @@ public final class Nd4jBackend implements Backend {
         return DTypes.SUPPORTED.contains(dtype);
     }
 
+    /**
+     * libnd4j's CPU kernels split work statically over a fixed number of threads and use no atomics for floats, and
+     * this backend's scatters run with libnd4j's lock, so results repeat bit for bit for a given thread count.
+     */
+    @Override
+    public boolean isDeterministic() {
+        return true;
+    }
+
     @Override
     public MemoryStats memoryStats() {
         return memory.snapshot();

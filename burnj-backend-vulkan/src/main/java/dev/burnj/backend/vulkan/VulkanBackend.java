@@ -74,6 +74,12 @@ public final class VulkanBackend implements Backend {
         return infos.get(index);
     }
 
+    /** Every kernel gives each output element to one invocation with a fixed loop order: no atomics anywhere. */
+    @Override
+    public boolean isDeterministic() {
+        return true;
+    }
+
     @Override
     public boolean supports(DType dtype) {
         // F64 needs shaderFloat64 on every device, so that a dtype supported on vulkan:0 works on every vulkan:i.
