@@ -46,7 +46,7 @@ class CliTest {
         assertTrue(r.out().contains("java: " + System.getProperty("java.version")), r::toString);
         assertTrue(r.out().contains("default backend: nd4j"), r::toString);
         assertTrue(r.out().contains("  nd4j: available, devices ["), r::toString);
-        assertTrue(r.out().contains("tasks: 1"), r::toString);
+        assertTrue(r.out().contains("tasks: 3"), r::toString);
     }
 
     @Test
@@ -63,7 +63,7 @@ class CliTest {
 
     @Test
     void usageErrorsExitWith2AndOneLine() {
-        assertOneLineError(Cli.run("train", "nope"), 2, "burnj train: no task named 'nope'; the tasks are synthetic");
+        assertOneLineError(Cli.run("train", "nope"), 2, "burnj train: no task named 'nope'; the tasks are fashion-mnist-cnn, fashion-mnist-mlp, synthetic");
         assertOneLineError(Cli.run("train"), 2, "Missing required parameter: 'TASK'", "see 'burnj train --help'");
         assertOneLineError(Cli.run("train", "synthetic", "--frobnicate"), 2, "Unknown option: '--frobnicate'");
         assertOneLineError(Cli.run("train", "synthetic", "--epochs", "many"), 2, "'many' is not an int");
