@@ -247,12 +247,6 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         return this;
     }
 
-    /** Whether to print the profile table (where the time went: data, forward, backward, ...) when fit ends (default false). */
-    public LearnerBuilder<M, B, O> profile(boolean on) {
-        profile = on;
-        return this;
-    }
-
     /** Whether to show progress: {@link ProgressMode#AUTO} (the default) or {@link ProgressMode#OFF}. */
     public LearnerBuilder<M, B, O> progress(boolean on) {
         progress = on ? ProgressMode.AUTO : ProgressMode.OFF;
