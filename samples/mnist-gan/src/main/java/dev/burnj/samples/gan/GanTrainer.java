@@ -67,6 +67,10 @@ public final class GanTrainer implements AutoCloseable {
      * grids and checkpoints under {@code outDir}, on {@code device} (which must track gradients).
      */
     public GanTrainer(GanConfig config, Dataset<LabeledImage> images, Path outDir, Device device) {
+        Dataset<LabeledImage> subset = config.limit() == 0 || config.limit() >= images.size() ? images : images.range(0, config.limit());
+        if (subset.size() < config.batchSize()) {
+            throw new IllegalArgumentException("GanTrainer: " + subset.size() + " images are fewer than one batch of " + config.batchSize());
+        }
         this.config = config;
         this.device = device;
         this.outDir = outDir;
@@ -78,10 +82,6 @@ public final class GanTrainer implements AutoCloseable {
         AdamConfig adam = AdamConfig.of().withLr(config.lr()).withBetas(config.beta1(), config.beta2());
         generatorOptimizer = adam.init();
         discriminatorOptimizer = adam.init();
-        Dataset<LabeledImage> subset = config.limit() == 0 || config.limit() >= images.size() ? images : images.range(0, config.limit());
-        if (subset.size() < config.batchSize()) {
-            throw new IllegalArgumentException("GanTrainer: " + subset.size() + " images are fewer than one batch of " + config.batchSize());
-        }
         // A partial last batch would give the discriminator a smaller real than fake batch, so it is dropped.
         DataLoaderConfig batches = DataLoaderConfig.of(config.batchSize()).withShuffle(config.seed()).withDropLast(true).withName("gan-data");
         scaled = subset.map(GanTrainer::toTanhRange);
