@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +45,15 @@ class MainTest {
         assertTrue(second.contains("resumed after epoch 1 (step 2)"), second);
         assertTrue(second.contains("epoch 2/2 step 4:"), second);
         assertTrue(Files.isRegularFile(dir.resolve("samples").resolve("epoch-002.png")));
+    }
+
+    @Test
+    void trainsOnIdxFilesFromADataDirectory() {
+        // Fashion-MNIST's files stand in for MNIST's: the option reads any IDX files of that layout.
+        Path debian = Path.of("/usr/share/datasets/fashion-mnist");
+        Assumptions.assumeTrue(Files.isDirectory(debian), "no IDX files in " + debian);
+        String printed = run("--epochs", "1", "--limit", "64", "--data-dir", debian.toString(), "--out", dir.toString());
+        assertTrue(printed.contains("training on 64 " + debian + " images"), printed);
+        assertTrue(printed.contains("epoch 1/1 step 1:"), printed);
     }
 }
