@@ -57,6 +57,7 @@ public final class ClassifierFeatures implements AutoCloseable {
     }
 
     /** The 128 features of each image, given as 784 pixels in {@code [-1, 1]}. */
+    @SuppressWarnings("try") // the no-grad guard acts by being open
     public double[][] features(float[][] images) {
         double[][] out = new double[images.length][];
         try (NoGrad ignored = NoGrad.enter()) {

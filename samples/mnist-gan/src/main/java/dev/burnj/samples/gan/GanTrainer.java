@@ -115,6 +115,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** One discriminator and one generator update on a real batch {@code [batch, 784]} in {@code [-1, 1]}. */
+    @SuppressWarnings("try") // the scope frees the step's temporaries by being open; it is never referenced
     public StepStats step(Tensor2 real) {
         try (TensorScope scope = TensorScope.open()) {
             int n = real.dim(0);
@@ -141,6 +142,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** Trains the rest of the current epoch; returns the mean of each statistic over its steps. */
+    @SuppressWarnings("try")
     public StepStats runEpoch() {
         double dLoss = 0;
         double gLoss = 0;
@@ -163,6 +165,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** Images {@code [n][784]} in {@code [-1, 1]} generated from {@code noise [n, 100]}, without tracking gradients. */
+    @SuppressWarnings("try")
     public float[][] generate(Tensor2 noise) {
         try (NoGrad ignored = NoGrad.enter(); Tensor2 images = generator.forward(noise)) {
             return rows(images);
