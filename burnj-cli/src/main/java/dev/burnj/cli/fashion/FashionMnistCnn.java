@@ -42,10 +42,20 @@ public final class FashionMnistCnn extends Module implements TrainStep<Classific
     /** Logits {@code [batch, 10]} of images {@code [batch, 1, 28, 28]}. */
     public Tensor2 forward(Tensor4 images) {
         try (TensorScope scope = TensorScope.open()) {
+            return scope.keep(fc2.forward(features(images)));
+        }
+    }
+
+    /**
+     * The 128 ReLU activations of the penultimate layer, {@code [batch, 128]}, of images {@code [batch, 1, 28, 28]}
+     * (normalised as in training): the features that a Fréchet distance between two image sets compares.
+     */
+    public Tensor2 features(Tensor4 images) {
+        try (TensorScope scope = TensorScope.open()) {
             Tensor4 h = pool.forward(conv1.forward(images).relu());
             h = pool.forward(conv2.forward(h).relu());
             Tensor2 flat = h.flatten(1, 3, Rank.R2);
-            return scope.keep(fc2.forward(fc1.forward(flat).relu()));
+            return scope.keep(fc1.forward(flat).relu());
         }
     }
 
