@@ -7,6 +7,7 @@ import dev.burnj.backend.ConvOptions;
 import dev.burnj.backend.ConvTransposeOptions;
 import dev.burnj.backend.InterpolateMode;
 import dev.burnj.backend.MaxPoolResult;
+import dev.burnj.backend.MemoryCounter;
 import dev.burnj.backend.MemoryStats;
 import dev.burnj.backend.PoolOptions;
 import dev.burnj.backend.TensorPrimitive;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class Nd4jBackend implements Backend {
     private final Device device = new Device(this, "cpu", 0);
-    private final MemoryTracker memory = new MemoryTracker();
+    private final MemoryCounter memory = new MemoryCounter();
     private final Tensors tensors = new Tensors(device, memory);
     private final LayoutOps layout = new LayoutOps(tensors);
     private final Arithmetic arithmetic = new Arithmetic(tensors);
@@ -67,7 +68,7 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public MemoryStats memoryStats() {
-        return memory.snapshot();
+        return memory.snapshot(ArrayPool.SHARED.pooledBytes());
     }
 
     // ---- TensorOps

@@ -1,5 +1,6 @@
 package dev.burnj.backend.nd4j;
 
+import dev.burnj.backend.MemoryCounter;
 import dev.burnj.backend.RefCountedPrimitive;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.Shape;
@@ -13,9 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Nd4jTensor extends RefCountedPrimitive {
     private final INDArray array;
     private final Storage storage;
-    private final MemoryTracker tracker;
+    private final MemoryCounter tracker;
 
-    Nd4jTensor(INDArray array, Storage storage, Device device, MemoryTracker tracker) {
+    Nd4jTensor(INDArray array, Storage storage, Device device, MemoryCounter tracker) {
         super(shapeOf(array), DTypes.fromNd4j(array.dataType()), device);
         this.array = array;
         this.storage = storage;

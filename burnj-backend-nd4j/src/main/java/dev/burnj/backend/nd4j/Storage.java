@@ -1,5 +1,6 @@
 package dev.burnj.backend.nd4j;
 
+import dev.burnj.backend.MemoryCounter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,10 +16,10 @@ final class Storage {
     private final DataBuffer buffer;
     private final INDArray owner;
     private final long bytes;
-    private final MemoryTracker tracker;
+    private final MemoryCounter tracker;
     private final AtomicInteger users = new AtomicInteger(1);
 
-    Storage(INDArray owner, MemoryTracker tracker) {
+    Storage(INDArray owner, MemoryCounter tracker) {
         this.buffer = owner.isEmpty() ? null : root(owner.data());
         this.owner = owner;
         this.bytes = buffer == null ? 0 : buffer.length() * buffer.getElementSize();

@@ -1,5 +1,6 @@
 package dev.burnj.backend.nd4j;
 
+import dev.burnj.backend.MemoryCounter;
 import dev.burnj.backend.TensorPrimitive;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Device;
@@ -11,9 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Turns ND4J arrays into tensors of one device (tracking their memory) and tensors back into arrays. */
 final class Tensors {
     private final Device device;
-    private final MemoryTracker tracker;
+    private final MemoryCounter tracker;
 
-    Tensors(Device device, MemoryTracker tracker) {
+    Tensors(Device device, MemoryCounter tracker) {
         this.device = device;
         this.tracker = tracker;
     }

@@ -1,5 +1,6 @@
 package dev.burnj.backend.vulkan;
 
+import dev.burnj.backend.MemoryCounter;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.Shape;
@@ -18,10 +19,10 @@ final class Compute {
     static final int MAX_RANK = 16;
 
     private final VulkanBackend backend;
-    private final MemoryTracker tracker;
+    private final MemoryCounter tracker;
     private final Map<String, String> sources = new ConcurrentHashMap<>();
 
-    Compute(VulkanBackend backend, MemoryTracker tracker) {
+    Compute(VulkanBackend backend, MemoryCounter tracker) {
         this.backend = backend;
         this.tracker = tracker;
     }

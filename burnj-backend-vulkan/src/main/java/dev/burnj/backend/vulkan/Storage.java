@@ -1,5 +1,6 @@
 package dev.burnj.backend.vulkan;
 
+import dev.burnj.backend.MemoryCounter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -9,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Storage {
     final Gpu gpu;
     final Allocation allocation;
-    private final MemoryTracker tracker;
+    private final MemoryCounter tracker;
     private final AtomicInteger users = new AtomicInteger(1);
 
-    Storage(Gpu gpu, Allocation allocation, MemoryTracker tracker) {
+    Storage(Gpu gpu, Allocation allocation, MemoryCounter tracker) {
         this.gpu = gpu;
         this.allocation = allocation;
         this.tracker = tracker;

@@ -8,6 +8,7 @@ import dev.burnj.backend.ConvTransposeOptions;
 import dev.burnj.backend.Distribution;
 import dev.burnj.backend.InterpolateMode;
 import dev.burnj.backend.MaxPoolResult;
+import dev.burnj.backend.MemoryCounter;
 import dev.burnj.backend.MemoryStats;
 import dev.burnj.backend.PoolOptions;
 import dev.burnj.backend.TensorPrimitive;
@@ -33,7 +34,7 @@ public final class VulkanBackend implements Backend {
     private final List<Device> devices = new ArrayList<>();
     private final Gpu[] gpus;
     private final Path cacheDir;
-    private final MemoryTracker memory = new MemoryTracker();
+    private final MemoryCounter memory = new MemoryCounter();
     private final Compute compute = new Compute(this, memory);
     private final Layouts layouts = new Layouts(compute);
     private final Transfers transfers = new Transfers(compute);
@@ -102,7 +103,7 @@ public final class VulkanBackend implements Backend {
                 pooled += g.tensors.pooledBytes();
             }
         }
-        return new MemoryStats(memory.tensors(), memory.bytes(), pooled);
+        return memory.snapshot(pooled);
     }
 
     /** The opened device behind {@code device}, opening it on first use. */

@@ -1,5 +1,6 @@
 package dev.burnj.backend.vulkan;
 
+import dev.burnj.backend.MemoryCounter;
 import dev.burnj.backend.RefCountedPrimitive;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Device;
@@ -14,9 +15,9 @@ final class VulkanTensor extends RefCountedPrimitive {
     final Storage storage;
     final int offset;
     private final int[] strides;
-    private final MemoryTracker tracker;
+    private final MemoryCounter tracker;
 
-    VulkanTensor(Shape shape, DType dtype, Device device, Storage storage, int offset, int[] strides, MemoryTracker tracker) {
+    VulkanTensor(Shape shape, DType dtype, Device device, Storage storage, int offset, int[] strides, MemoryCounter tracker) {
         super(shape, dtype, device);
         this.storage = storage;
         this.offset = offset;

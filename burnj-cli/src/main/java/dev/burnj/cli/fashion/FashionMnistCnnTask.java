@@ -1,26 +1,17 @@
 package dev.burnj.cli.fashion;
 
 import dev.burnj.cli.task.TaskContext;
-import dev.burnj.cli.task.TrainingTask;
+import dev.burnj.data.LabeledImage;
+import dev.burnj.data.loader.Batcher;
 import dev.burnj.data.loader.ClassificationBatch;
-import dev.burnj.data.loader.DataLoader;
 import dev.burnj.data.loader.ImageBatcher;
-import dev.burnj.optim.AdamConfig;
-import dev.burnj.optim.Optimizer;
 import dev.burnj.tensor.Tensor4;
-import dev.burnj.train.ClassificationOutput;
-import dev.burnj.train.Split;
-import dev.burnj.train.metric.AccuracyMetric;
-import dev.burnj.train.metric.Metric;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code fashion-mnist-cnn}: the two-convolution CNN (32 and 64 channels) → 128 → 10 on Fashion-MNIST, Adam, batch 64, 10 epochs by default, validated on the last
  * 5 000 training images and scored once on the 10 000 test images.
  */
-public final class FashionMnistCnnTask implements TrainingTask<FashionMnistConfig, FashionMnistCnn, ClassificationBatch<Tensor4>, ClassificationOutput> {
+public final class FashionMnistCnnTask extends FashionMnistTask<FashionMnistCnn, Tensor4> {
     @Override
     public String name() {
         return "fashion-mnist-cnn";
@@ -32,27 +23,12 @@ public final class FashionMnistCnnTask implements TrainingTask<FashionMnistConfi
     }
 
     @Override
-    public FashionMnistConfig defaults() {
-        return FashionMnistConfig.defaults();
-    }
-
-    @Override
     public FashionMnistCnn model(FashionMnistConfig config, TaskContext context) {
         return new FashionMnistCnn(context.tensorOptions());
     }
 
     @Override
-    public Optimizer optimizer(FashionMnistConfig config, FashionMnistCnn model, TaskContext context) {
-        return AdamConfig.of().withLr(config.lr()).init();
-    }
-
-    @Override
-    public Optional<DataLoader<?, ClassificationBatch<Tensor4>>> loader(FashionMnistConfig config, Split split, TaskContext context) {
-        return FashionMnistData.loader(config, split, context, ImageBatcher.nchw());
-    }
-
-    @Override
-    public List<Supplier<? extends Metric<? super ClassificationOutput>>> metrics(FashionMnistConfig config) {
-        return List.of(AccuracyMetric::of);
+    Batcher<LabeledImage, ClassificationBatch<Tensor4>> batcher() {
+        return ImageBatcher.nchw();
     }
 }
