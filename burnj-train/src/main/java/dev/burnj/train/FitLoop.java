@@ -58,6 +58,8 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
     private final int limitValid;
 
     private MetricHistory history = MetricHistory.empty();
+    /** The training metrics' state saved mid-epoch, loaded once the resumed epoch starts. */
+    private Map<String, Map<String, Object>> resumedMetricState;
     private int epoch;
     private int batchesDone;
     private long step;
@@ -183,6 +185,9 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         from.readJson("rng", RngState.class).restore(model);
         train.restore(from.readJson("loader", LoaderState.class));
         history = from.readJson("history", MetricHistory.class);
+        if (from.parts().contains("metrics")) {
+            resumedMetricState = from.readJson("metrics", MetricStates.class).metrics();
+        }
         epoch = progress.epoch();
         batchesDone = progress.batchesDone();
         step = progress.step();
@@ -217,6 +222,15 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
         int batches = Math.min(train.numBatches(), limitTrain);
         model.train();
         trainMetrics.forEach(Metric::reset);
+        if (resumedMetricState != null) {
+            for (Metric<? super O> m : trainMetrics) {
+                Map<String, Object> saved = resumedMetricState.get(m.name());
+                if (saved != null && !saved.isEmpty()) {
+                    m.loadState(saved);
+                }
+            }
+            resumedMetricState = null;
+        }
         for (Callback cb : callbacks) {
             cb.epochStart(epoch, batches);
         }
@@ -412,7 +426,8 @@ final class FitLoop<M extends Module & TrainStep<B, O> & ValidStep<B, O>, B exte
                 .withJson("progress", new TrainingProgress(epoch, batchesDone, step, skipped))
                 .withJson("rng", RngState.capture(model))
                 .withJson("loader", train.state())
-                .withJson("history", history);
+                .withJson("history", history)
+                .withJson("metrics", MetricStates.of(trainMetrics));
         lastCheckpoint = checkpointer.save(contents);
         for (Callback cb : callbacks) {
             cb.checkpointSaved(lastCheckpoint);

@@ -20,6 +20,8 @@ import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Tensor2;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.testkit.Requirement;
+import dev.burnj.train.metric.AccuracyMetric;
+import dev.burnj.train.metric.F1Metric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exact resume: with dropout, shuffling, 2 loader workers, a random flip, Adam and a per-step cosine schedule, a run
  * interrupted mid-epoch and resumed into freshly built objects matches an uninterrupted run bit for bit — the losses
- * after the resume point, the parameters and the optimizer moments.
+ * after the resume point, the parameters, the optimizer moments and the metric history.
  */
 class ExactResumeTest {
     private static final int BATCH = 32, EPOCHS = 2;
@@ -51,7 +53,7 @@ class ExactResumeTest {
                 config, LearnerTest.AD)) {
             int steps = EPOCHS * train.numBatches();
             var builder = Learner.builder(model, adam).scheduler(CosineAnnealingLr.of(steps, 1e-5), SchedulerInterval.STEP).epochs(EPOCHS)
-                    .seed(2026).interrupter(interrupter).callback(losses).output(LearnerTest.quiet()).summary(false)
+                    .metric(AccuracyMetric::of).metric(F1Metric::of).seed(2026).interrupter(interrupter).callback(losses).output(LearnerTest.quiet()).summary(false)
                     .callback(new Callback() {
                         @Override
                         public void stepEnd(StepEvent event) {
@@ -86,6 +88,8 @@ class ExactResumeTest {
         assertEquals(after, resumed.losses(), "the losses after the resume point");
         LearnerTest.assertSame2d(whole.weights(), resumed.weights(), "parameter");
         LearnerTest.assertSame2d(whole.moments(), resumed.moments(), "optimizer state");
+        // The interrupted epoch's training metrics continue from the checkpointed metric state.
+        assertEquals(whole.result().history(), resumed.result().history(), "the metric history");
     }
 
     @Test

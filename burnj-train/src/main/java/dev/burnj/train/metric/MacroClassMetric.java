@@ -2,6 +2,8 @@ package dev.burnj.train.metric;
 
 import dev.burnj.train.Goal;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Precision, recall or F1 averaged over classes with equal weight (macro), from a confusion count kept over the whole
@@ -43,6 +45,27 @@ public abstract sealed class MacroClassMetric implements Metric<ClassificationIn
         truePositives = new long[0];
         falsePositives = new long[0];
         falseNegatives = new long[0];
+    }
+
+    @Override
+    public final Map<String, Object> state() {
+        return Map.of("true_positives", toList(truePositives), "false_positives", toList(falsePositives), "false_negatives",
+                toList(falseNegatives));
+    }
+
+    @Override
+    public final void loadState(Map<String, Object> state) {
+        truePositives = toArray(state.get("true_positives"));
+        falsePositives = toArray(state.get("false_positives"));
+        falseNegatives = toArray(state.get("false_negatives"));
+    }
+
+    private static List<Long> toList(long[] counts) {
+        return Arrays.stream(counts).boxed().toList();
+    }
+
+    private static long[] toArray(Object list) {
+        return ((List<?>) list).stream().mapToLong(v -> ((Number) v).longValue()).toArray();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.burnj.train.metric;
 
+import java.util.Map;
+
 /**
  * A metric whose epoch value is the item-weighted mean of its batch values (loss, accuracy, errors), so a short last
  * batch weighs what it holds. Subclasses compute one batch's value.
@@ -28,6 +30,17 @@ public abstract class MeanMetric<I> implements Metric<I> {
     public final void reset() {
         weightedSum = 0;
         items = 0;
+    }
+
+    @Override
+    public final Map<String, Object> state() {
+        return Map.of("weighted_sum", weightedSum, "items", items);
+    }
+
+    @Override
+    public final void loadState(Map<String, Object> state) {
+        weightedSum = ((Number) state.get("weighted_sum")).doubleValue();
+        items = ((Number) state.get("items")).longValue();
     }
 
     @Override

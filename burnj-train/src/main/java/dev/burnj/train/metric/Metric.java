@@ -1,6 +1,7 @@
 package dev.burnj.train.metric;
 
 import dev.burnj.train.Goal;
+import java.util.Map;
 
 /**
  * A training or validation metric over inputs of type {@code I} (what a step's output offers: {@link LossInput},
@@ -22,6 +23,18 @@ public interface Metric<I> {
 
     /** Forgets the epoch state. */
     void reset();
+
+    /**
+     * The epoch state as JSON-able values (numbers, lists of numbers), which a checkpoint taken mid-epoch saves so that
+     * a resumed run reports the epoch's value as if it had never stopped. Empty (the default) for a metric whose state
+     * is not worth saving, such as one measured in wall time.
+     */
+    default Map<String, Object> state() {
+        return Map.of();
+    }
+
+    /** Restores a state produced by {@link #state()} (numbers may come back as any {@link Number} type). */
+    default void loadState(Map<String, Object> state) {}
 
     /** Whether a better value is lower or higher (the default for early stopping and best checkpoints). */
     Goal goal();

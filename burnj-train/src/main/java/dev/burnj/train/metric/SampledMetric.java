@@ -1,6 +1,8 @@
 package dev.burnj.train.metric;
 
 import dev.burnj.train.Goal;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A metric that samples a quantity of the run rather than of the step output (learning rate, memory, CPU), so it
@@ -52,6 +54,24 @@ public abstract class SampledMetric implements Metric<Object> {
         sum = 0;
         max = Double.NaN;
         samples = 0;
+    }
+
+    @Override
+    public final Map<String, Object> state() {
+        Map<String, Object> out = new HashMap<>();
+        out.put("last", last);
+        out.put("sum", sum);
+        out.put("max", max);
+        out.put("samples", samples);
+        return out;
+    }
+
+    @Override
+    public final void loadState(Map<String, Object> state) {
+        last = ((Number) state.get("last")).doubleValue();
+        sum = ((Number) state.get("sum")).doubleValue();
+        max = ((Number) state.get("max")).doubleValue();
+        samples = ((Number) state.get("samples")).longValue();
     }
 
     /** Resource metrics have no better direction; they rank as lower-is-better if asked. */
