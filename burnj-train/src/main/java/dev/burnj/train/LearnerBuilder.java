@@ -382,15 +382,9 @@ public final class LearnerBuilder<M extends Module & TrainStep<B, O> & ValidStep
         return new Learner<>(copy());
     }
 
+    /** The names the fit will report, in the order and with the de-duplication the Learner applies. */
     List<String> metricNames() {
-        List<String> names = new ArrayList<>(List.of("loss"));
-        for (Supplier<? extends Metric<? super O>> m : metrics) {
-            String n = m.get().name();
-            if (!names.contains(n)) {
-                names.add(n);
-            }
-        }
-        return names;
+        return Evaluation.metricsWithLoss(metrics).stream().map(Metric::name).toList();
     }
 
     private static int positive(String option, int n) {
