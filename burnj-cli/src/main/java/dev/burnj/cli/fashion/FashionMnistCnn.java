@@ -42,8 +42,16 @@ public final class FashionMnistCnn extends Module implements TrainStep<Classific
     /** Logits {@code [batch, 10]} of images {@code [batch, 1, 28, 28]}. */
     public Tensor2 forward(Tensor4 images) {
         try (TensorScope scope = TensorScope.open()) {
-            return scope.keep(fc2.forward(features(images)));
+            return scope.keep(logits(features(images)));
         }
+    }
+
+    /**
+     * The logits {@code [batch, 10]} of penultimate features {@code [batch, 128]} from {@link #features}: the last
+     * layer alone, so that a caller needing both features and class scores runs the convolutions once.
+     */
+    public Tensor2 logits(Tensor2 features) {
+        return fc2.forward(features);
     }
 
     /**

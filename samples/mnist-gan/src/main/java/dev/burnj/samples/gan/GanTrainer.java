@@ -44,8 +44,6 @@ public final class GanTrainer implements AutoCloseable {
     /** Images in a sample grid, 8 by 8. */
     public static final int GRID = 64;
     private static final int SIDE = 28;
-    /** Real and generated images compared by the quality measures of {@link #fit}. */
-    public static final int QUALITY_SAMPLES = 2000;
 
     private final GanConfig config;
     private final Device device;
@@ -227,11 +225,11 @@ public final class GanTrainer implements AutoCloseable {
      * Trains until {@link GanConfig#epochs()} epochs are done, printing one line per epoch to {@code out}; after each
      * epoch writes {@code samples/epoch-NNN.png} and a checkpoint. With {@code resume} it continues from the newest
      * checkpoint; without, it refuses an output directory that already holds one, rather than mixing two runs. The
-     * quality is measured before the first epoch and after each: the Fréchet distance between the first
-     * {@link #QUALITY_SAMPLES} training images and as many samples, on {@link PooledPixels} and, if
-     * {@code classifier} is not null, on its features.
+     * quality is measured before the first epoch and after each: {@code quality}'s report of
+     * {@link SampleQuality#SAMPLES} samples, always from the same noise, whose measures go into the epoch line
+     * ({@link QualityReport#summary()}) and the checkpoint's metrics ({@link QualityReport#metrics()}).
      */
-    public void fit(boolean resume, PrintStream out, ClassifierFeatures classifier) throws IOException {
+    public void fit(boolean resume, PrintStream out, SampleQuality quality) throws IOException {
         if (resume) {
             if (resume()) {
                 out.printf("resumed after epoch %d (step %d) from %s%n", epochsDone, step, checkpointer.directory());
@@ -240,54 +238,38 @@ public final class GanTrainer implements AutoCloseable {
             throw new IllegalStateException(checkpointer.directory() + " already holds checkpoints of a run; continue it with --resume or "
                     + "choose another output directory");
         }
-        Quality quality = new Quality(realImages(QUALITY_SAMPLES), classifier);
-        out.printf("epoch %d: %s%n", epochsDone, format(quality.measure()));
+        out.printf("epoch %d: %s%n", epochsDone, qualitySamples(quality).summary());
         while (epochsDone < config.epochs()) {
             long started = System.nanoTime();
             StepStats s = runEpoch();
             Path grid = outDir.resolve("samples").resolve(String.format("epoch-%03d.png", epochsDone));
             writeGrid(grid);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("d_loss", s.discriminatorLoss());
-            metrics.put("g_loss", s.generatorLoss());
-            metrics.put("d_real", s.realScore());
-            metrics.put("d_fake", s.fakeScore());
-            metrics.putAll(quality.measure());
+            Map<String, Double> losses = new LinkedHashMap<>();
+            losses.put("d_loss", s.discriminatorLoss());
+            losses.put("g_loss", s.generatorLoss());
+            losses.put("d_real", s.realScore());
+            losses.put("d_fake", s.fakeScore());
+            QualityReport report = qualitySamples(quality);
+            Map<String, Double> metrics = new LinkedHashMap<>(losses);
+            metrics.putAll(report.metrics());
             save(metrics);
-            out.printf("epoch %d/%d step %d: %s, %s (%.1f s)%n", epochsDone, config.epochs(), step, format(metrics), grid,
+            out.printf("epoch %d/%d step %d: %s %s, %s (%.1f s)%n", epochsDone, config.epochs(), step, format(losses), report.summary(), grid,
                     (System.nanoTime() - started) / 1e9);
         }
     }
 
-    /** {@link #fit(boolean, PrintStream, ClassifierFeatures)} with the pooled-pixel distance only. */
+    /**
+     * {@link #fit(boolean, PrintStream, SampleQuality)} with the pooled-pixel distance only, to the first
+     * {@link SampleQuality#SAMPLES} training images.
+     */
     public void fit(boolean resume, PrintStream out) throws IOException {
-        fit(resume, out, null);
+        fit(resume, out, SampleQuality.against(realImages(SampleQuality.SAMPLES), null));
     }
 
-    /** The reference statistics, computed once, and the distances of the current generator's samples to them. */
-    private final class Quality {
-        private final int n;
-        private final FrechetDistance.Statistics pooled;
-        private final ClassifierFeatures classifier;
-        private final FrechetDistance.Statistics classified;
-
-        Quality(float[][] reference, ClassifierFeatures classifier) {
-            this.n = reference.length;
-            this.pooled = FrechetDistance.Statistics.of(PooledPixels.features(reference, SIDE, 4));
-            this.classifier = classifier;
-            this.classified = classifier == null ? null : FrechetDistance.Statistics.of(classifier.features(reference));
-        }
-
-        Map<String, Double> measure() {
-            // The same noise every time, so that the distances of successive epochs differ by the generator only.
-            float[][] samples = generate(n, config.seed() + 2);
-            Map<String, Double> out = new LinkedHashMap<>();
-            out.put("fid_pool7", FrechetDistance.between(pooled, FrechetDistance.Statistics.of(PooledPixels.features(samples, SIDE, 4))));
-            if (classifier != null) {
-                out.put("fid_cnn", FrechetDistance.between(classified, FrechetDistance.Statistics.of(classifier.features(samples))));
-            }
-            return out;
-        }
+    /** The report of the current generator's {@link SampleQuality#SAMPLES} quality samples. */
+    private QualityReport qualitySamples(SampleQuality quality) {
+        // The same noise every time, so that the measures of successive epochs differ by the generator only.
+        return quality.measure(generate(SampleQuality.SAMPLES, config.seed() + 2));
     }
 
     private static String format(Map<String, Double> metrics) {
@@ -298,10 +280,22 @@ public final class GanTrainer implements AutoCloseable {
 
     /** The first {@code n} training images in {@code [-1, 1]}, in dataset order (fewer if the data has fewer). */
     public float[][] realImages(int n) {
-        int count = Math.min(n, scaled.size());
+        return firstPixels(scaled, n);
+    }
+
+    /**
+     * The first {@code n} of {@code images} (pixels in {@code [0, 1]}) in the generator's range {@code [-1, 1]}, in
+     * dataset order (fewer if there are fewer): real images to measure samples against.
+     */
+    public static float[][] tanhImages(Dataset<LabeledImage> images, int n) {
+        return firstPixels(images.map(GanTrainer::toTanhRange), n);
+    }
+
+    private static float[][] firstPixels(Dataset<LabeledImage> images, int n) {
+        int count = Math.min(n, images.size());
         float[][] out = new float[count][];
         for (int i = 0; i < count; i++) {
-            out[i] = scaled.get(i).pixels();
+            out[i] = images.get(i).pixels();
         }
         return out;
     }
