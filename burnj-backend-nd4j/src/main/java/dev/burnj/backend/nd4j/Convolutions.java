@@ -38,6 +38,7 @@ final class Convolutions {
         long oW = o.outputSize(1, (int) x.size(3), (int) ws[3]);
         INDArray out = Tensors.alloc(x.dataType(), new long[] {x.size(0), ws[0], oH, oW});
         int groups = o.groups();
+        Threading.forProduct(out.length() / groups * ws[1] * ws[2] * ws[3]);
         for (int g = 0; g < groups; g++) {
             Kernel k = Kernel.custom("conv2d").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups));
             if (bias != null) {
@@ -59,6 +60,7 @@ final class Convolutions {
         INDArray gx = Tensors.alloc(x.dataType(), x.shape());
         INDArray gw = Tensors.alloc(w.dataType(), ws);
         int groups = o.groups();
+        Threading.forProduct(gy.length() / groups * ws[1] * ws[2] * ws[3]);
         for (int g = 0; g < groups; g++) {
             Kernel.custom("conv2d_bp").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups), Groups.part(gy, 1, g, groups))
                     .out(Groups.part(gx, 1, g, groups), Groups.part(gw, 0, g, groups))
@@ -79,6 +81,7 @@ final class Convolutions {
         long outChannels = ws[1] * groups;
         long[] full = {x.size(0), outChannels, fullSize(x.size(2), ws[2], o, 0), fullSize(x.size(3), ws[3], o, 1)};
         INDArray y = Tensors.alloc(x.dataType(), full);
+        Threading.forProduct(x.length() / groups * ws[1] * ws[2] * ws[3]);
         for (int g = 0; g < groups; g++) {
             Kernel.custom("deconv2d").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups)).out(Groups.part(y, 1, g, groups))
                     .ints(convArgs(ws[2], ws[3], o.stride(), new int[2], o.dilation())).exec();
@@ -109,6 +112,7 @@ final class Convolutions {
         INDArray gx = Tensors.alloc(x.dataType(), x.shape());
         INDArray gw = Tensors.alloc(w.dataType(), ws);
         int groups = o.groups();
+        Threading.forProduct(x.length() / groups * ws[1] * ws[2] * ws[3]);
         try {
             for (int g = 0; g < groups; g++) {
                 Kernel.custom("deconv2d_bp").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups), Groups.part(gFull, 1, g, groups))

@@ -43,6 +43,7 @@ final class LinearAlgebra {
         }
         INDArray x = Broadcasting.expand(a, aTarget);
         INDArray y = Broadcasting.expand(b, bTarget);
+        Threading.forProduct(result.length() * as[rank - 1]);
         try {
             return tensors.wrap(Kernel.custom("matmul").in(x, y).out(result).exec1());
         } finally {

@@ -44,6 +44,7 @@ public final class Nd4jBackendProvider implements BackendProvider {
         LOG.debug("loading ND4J native CPU backend for {}", platform());
         // Touching Nd4j loads the natives and initialises the executioner once, here rather than on the first op.
         org.nd4j.linalg.factory.Nd4j.getExecutioner();
+        Threading.configure();
         return new Nd4jBackend();
     }
 
