@@ -183,6 +183,10 @@ final class LayoutOps {
 
     /** Writes (or adds) {@code values} into the dense c-order {@code target} at the positions {@code indices} select along {@code dim}. */
     static void scatterInto(INDArray target, Shape shape, int dim, INDArray indices, INDArray values, boolean add) {
+        if (add && DirectLoops.scatterAdds(target.dataType()) && values.dataType() == target.dataType()) {
+            scatterAddDirect(target, shape, dim, indices, values);
+            return;
+        }
         INDArray flat = BoolAsInt.widen(Tensors.reshaped(target, target.length()));
         INDArray positions = FlatIndex.along(shape, dim, indices);
         INDArray updates = BoolAsInt.widen(flatten(values));
@@ -190,6 +194,23 @@ final class LayoutOps {
             // lock = true serialises the updates: duplicates must accumulate, or the last write must win.
             Kernel.custom(add ? "scatter_add" : "scatter_upd").in(flat, flatten(positions), updates).out(flat).bools(true, false).exec();
             BoolAsInt.narrowInto(flat, Tensors.reshaped(target, target.length()));
+        } finally {
+            positions.close();
+            Tensors.closeTemp(updates, values);
+        }
+    }
+
+    /** scatterInto's float accumulation without libnd4j's serialised scatter_add (~280 ns an update). */
+    private static void scatterAddDirect(INDArray target, Shape shape, int dim, INDArray indices, INDArray values) {
+        INDArray positions = FlatIndex.along(shape, dim, indices);
+        INDArray flatValues = flatten(values);
+        INDArray updates = flatValues;
+        if (!DirectLoops.isDense(flatValues)) {
+            updates = flatValues.dup('c');
+            Tensors.closeTemp(flatValues, values);
+        }
+        try {
+            DirectLoops.scatterAdd(target, positions, updates);
         } finally {
             positions.close();
             Tensors.closeTemp(updates, values);
