@@ -39,13 +39,15 @@ final class Convolutions {
         INDArray out = Tensors.alloc(x.dataType(), new long[] {x.size(0), ws[0], oH, oW});
         int groups = o.groups();
         Threading.forProduct(out.length() / groups * ws[1] * ws[2] * ws[3]);
-        for (int g = 0; g < groups; g++) {
-            Kernel k = Kernel.custom("conv2d").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups));
-            if (bias != null) {
-                k.in(Groups.part(bias, 0, g, groups));
+        OneDnn.convolution(o.dilation(), () -> {
+            for (int g = 0; g < groups; g++) {
+                Kernel k = Kernel.custom("conv2d").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups));
+                if (bias != null) {
+                    k.in(Groups.part(bias, 0, g, groups));
+                }
+                k.out(Groups.part(out, 1, g, groups)).ints(convArgs(ws[2], ws[3], o.stride(), o.padding(), o.dilation())).exec();
             }
-            k.out(Groups.part(out, 1, g, groups)).ints(convArgs(ws[2], ws[3], o.stride(), o.padding(), o.dilation())).exec();
-        }
+        });
         return tensors.wrap(out);
     }
 
@@ -61,11 +63,13 @@ final class Convolutions {
         INDArray gw = Tensors.alloc(w.dataType(), ws);
         int groups = o.groups();
         Threading.forProduct(gy.length() / groups * ws[1] * ws[2] * ws[3]);
-        for (int g = 0; g < groups; g++) {
-            Kernel.custom("conv2d_bp").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups), Groups.part(gy, 1, g, groups))
-                    .out(Groups.part(gx, 1, g, groups), Groups.part(gw, 0, g, groups))
-                    .ints(convArgs(ws[2], ws[3], o.stride(), o.padding(), o.dilation())).exec();
-        }
+        OneDnn.convolution(o.dilation(), () -> {
+            for (int g = 0; g < groups; g++) {
+                Kernel.custom("conv2d_bp").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups), Groups.part(gy, 1, g, groups))
+                        .out(Groups.part(gx, 1, g, groups), Groups.part(gw, 0, g, groups))
+                        .ints(convArgs(ws[2], ws[3], o.stride(), o.padding(), o.dilation())).exec();
+            }
+        });
         return new ConvGradients(tensors.wrap(gx), tensors.wrap(gw), hasBias ? tensors.wrap(biasGrad(gy)) : null);
     }
 
@@ -82,10 +86,12 @@ final class Convolutions {
         long[] full = {x.size(0), outChannels, fullSize(x.size(2), ws[2], o, 0), fullSize(x.size(3), ws[3], o, 1)};
         INDArray y = Tensors.alloc(x.dataType(), full);
         Threading.forProduct(x.length() / groups * ws[1] * ws[2] * ws[3]);
-        for (int g = 0; g < groups; g++) {
-            Kernel.custom("deconv2d").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups)).out(Groups.part(y, 1, g, groups))
-                    .ints(convArgs(ws[2], ws[3], o.stride(), new int[2], o.dilation())).exec();
-        }
+        OneDnn.convolution(o.dilation(), () -> {
+            for (int g = 0; g < groups; g++) {
+                Kernel.custom("deconv2d").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups)).out(Groups.part(y, 1, g, groups))
+                        .ints(convArgs(ws[2], ws[3], o.stride(), new int[2], o.dilation())).exec();
+            }
+        });
         long oH = o.outputSize(0, (int) x.size(2), (int) ws[2]);
         long oW = o.outputSize(1, (int) x.size(3), (int) ws[3]);
         INDArray out = crop(y, o.padding(), oH, oW);
@@ -114,11 +120,13 @@ final class Convolutions {
         int groups = o.groups();
         Threading.forProduct(x.length() / groups * ws[1] * ws[2] * ws[3]);
         try {
-            for (int g = 0; g < groups; g++) {
-                Kernel.custom("deconv2d_bp").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups), Groups.part(gFull, 1, g, groups))
-                        .out(Groups.part(gx, 1, g, groups), Groups.part(gw, 0, g, groups))
-                        .ints(convArgs(ws[2], ws[3], o.stride(), new int[2], o.dilation())).exec();
-            }
+            OneDnn.convolution(o.dilation(), () -> {
+                for (int g = 0; g < groups; g++) {
+                    Kernel.custom("deconv2d_bp").in(Groups.part(x, 1, g, groups), Groups.part(w, 0, g, groups), Groups.part(gFull, 1, g, groups))
+                            .out(Groups.part(gx, 1, g, groups), Groups.part(gw, 0, g, groups))
+                            .ints(convArgs(ws[2], ws[3], o.stride(), new int[2], o.dilation())).exec();
+                }
+            });
         } finally {
             if (gFull != gy) {
                 gFull.close();

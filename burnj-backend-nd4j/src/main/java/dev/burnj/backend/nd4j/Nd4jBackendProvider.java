@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers the ND4J CPU backend as {@code "nd4j"}. {@link #availability()} only inspects the class path (no native
- * library is loaded): it needs ND4J's classes and the JavaCPP native jar for this OS and architecture.
+ * library is loaded): it needs ND4J's classes and the JavaCPP native jar for this OS and architecture (its oneDNN build or the plain one).
  */
 public final class Nd4jBackendProvider implements BackendProvider {
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jBackendProvider.class);
@@ -30,13 +30,16 @@ public final class Nd4jBackendProvider implements BackendProvider {
             return Availability.no("the ND4J CPU backend org.nd4j:nd4j-native is not on the class path");
         }
         String platform = platform();
-        // The natives jar of a platform holds the JNI library at org/nd4j/linalg/cpu/nativecpu/bindings/<platform>/.
-        String natives = "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "/" + System.mapLibraryName("jnind4jcpu");
-        if (loader.getResource(natives) == null) {
-            return Availability.no("no ND4J native library for platform " + platform + " on the class path (add org.nd4j:nd4j-native with "
-                    + "classifier " + platform + ", e.g. -Djavacpp.platform=" + platform + ")");
+        // The natives jar of a platform holds the JNI library at org/nd4j/linalg/cpu/nativecpu/bindings/<platform><extension>/;
+        // JavaCPP loads the first extension it finds, the oneDNN build before the plain one.
+        for (String extension : new String[] {"-onednn", ""}) {
+            String natives = "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + extension + "/" + System.mapLibraryName("jnind4jcpu");
+            if (loader.getResource(natives) != null) {
+                return Availability.yes();
+            }
         }
-        return Availability.yes();
+        return Availability.no("no ND4J native library for platform " + platform + " on the class path (add org.nd4j:nd4j-native with "
+                + "classifier " + platform + "-onednn or " + platform + ", e.g. -Djavacpp.platform=" + platform + ")");
     }
 
     @Override
