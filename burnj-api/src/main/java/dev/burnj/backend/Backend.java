@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * A compute backend: every tensor op, split by concern into {@link TensorOps}, {@link NumericOps},
- * {@link FloatOps}, {@link IntOps}, {@link BoolOps}, {@link ActivationOps} and {@link ModuleOps}. Backends are
+ * {@link FloatOps}, {@link IntOps}, {@link BoolOps}, {@link ActivationOps}, {@link ModuleOps} and {@link OptimizerOps}. Backends are
  * plug-ins found by name through {@link BackendProvider}; decorators such as autodiff wrap another backend and
  * implement the same interface. Implementations are thread-safe.
  */
-public interface Backend extends ActivationOps, ModuleOps, IntOps, BoolOps {
+public interface Backend extends ActivationOps, ModuleOps, OptimizerOps, IntOps, BoolOps {
     /** Registry name, e.g. {@code "nd4j"}; decorated backends read {@code "autodiff(nd4j)"}. */
     String name();
 

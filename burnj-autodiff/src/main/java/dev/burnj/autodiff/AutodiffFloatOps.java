@@ -1,5 +1,7 @@
 package dev.burnj.autodiff;
 
+import dev.burnj.backend.AdamCoefficients;
+import dev.burnj.backend.AdamUpdate;
 import dev.burnj.backend.Backend;
 import dev.burnj.backend.Comparison;
 import dev.burnj.backend.Distribution;
@@ -24,6 +26,15 @@ abstract class AutodiffFloatOps extends AutodiffReductionOps {
     @Override
     public TensorPrimitive random(Shape shape, Distribution distribution, long seed, long offset, DType dtype, Device device) {
         return wrap(inner.random(shape, distribution, seed, offset, dtype, innerDevice(device)));
+    }
+
+    /** Optimizer updates are not differentiated: the inner backend's fused kernel on the values, results untracked. */
+    @Override
+    public AdamUpdate adamStep(TensorPrimitive param, TensorPrimitive grad, TensorPrimitive expAvg, TensorPrimitive expAvgSq,
+            TensorPrimitive maxExpAvgSq, AdamCoefficients c) {
+        AdamUpdate u = inner.adamStep(unwrap(param).inner(), unwrap(grad).inner(), unwrap(expAvg).inner(), unwrap(expAvgSq).inner(),
+                maxExpAvgSq == null ? null : unwrap(maxExpAvgSq).inner(), c);
+        return new AdamUpdate(wrap(u.param()), wrap(u.expAvg()), wrap(u.expAvgSq()), u.maxExpAvgSq() == null ? null : wrap(u.maxExpAvgSq()));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.burnj.optim;
 
+import dev.burnj.backend.AdamCoefficients;
 import dev.burnj.tensor.FloatTensor;
+import dev.burnj.tensor.OptimizerKernels;
+import dev.burnj.tensor.OptimizerKernels.AdamTensors;
 
 /**
  * Adam as PyTorch's {@code torch.optim.Adam}, with L2 weight decay added to the gradient:
@@ -27,21 +30,20 @@ public final class Adam extends Optimizer {
      */
     static <T extends FloatTensor<T, ?, ?>> T adamStep(T param, T g, Hyper hyper, AdamSettings s, ParamState state) {
         double beta1 = hyper.momentum();
-        double lr = hyper.lr();
-        T m = Ema.update(state.get("exp_avg", param), g, beta1);
-        T v = Ema.update(state.get("exp_avg_sq", param), g.mul(g), s.beta2());
-        state.put("exp_avg", m);
-        state.put("exp_avg_sq", v);
+        T m = state.get("exp_avg", param);
+        T v = state.get("exp_avg_sq", param);
+        T max = s.amsgrad() ? state.get("max_exp_avg_sq", param) : null;
+        // The moments start at zero, as PyTorch's do: 0 * beta + (1 - beta) * x is exactly (1 - beta) * x.
+        m = m == null ? TensorRanks.zerosLike(param) : m;
+        v = v == null ? TensorRanks.zerosLike(param) : v;
+        max = s.amsgrad() && max == null ? TensorRanks.zerosLike(param) : max;
+        AdamTensors<T> next = OptimizerKernels.adam(param, g, m, v, max,
+                AdamCoefficients.of(hyper.lr(), beta1, s.beta2(), s.eps(), state.step()));
+        state.put("exp_avg", next.expAvg());
+        state.put("exp_avg_sq", next.expAvgSq());
         if (s.amsgrad()) {
-            T prevMax = state.get("max_exp_avg_sq", param);
-            // a copy of the reference on the first step: one tensor must not be owned under two keys
-            v = prevMax == null ? v.detach() : prevMax.maximum(v);
-            state.put("max_exp_avg_sq", v);
+            state.put("max_exp_avg_sq", next.maxExpAvgSq());
         }
-        long t = state.step();
-        double biasCorrection1 = 1 - Math.pow(beta1, t);
-        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(s.beta2(), t));
-        T denom = v.sqrt().div(biasCorrection2Sqrt).add(s.eps());
-        return param.sub(m.div(denom).mul(lr / biasCorrection1));
+        return next.param();
     }
 }

@@ -1,5 +1,6 @@
 package dev.burnj.backend.nd4j;
 
+import dev.burnj.backend.AdamCoefficients;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -7,14 +8,16 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Element loops that the JVM runs directly on arrays' native memory, for the two kernels where libnd4j is
- * pathologically slow: {@code select} (about 70 ns an element, 1.6 M elements in 116 ms, where a multiply takes
- * 0.4 ms) and the serialised {@code scatter_add} that duplicates force. A loop here costs one pass over memory and no
- * JNI call. Operands must be dense row-major ({@link #isDense}) or single elements, which broadcast.
+ * Element loops that the JVM runs directly on arrays' native memory: where libnd4j is pathologically slow
+ * ({@code select}: about 70 ns an element, 1.6 M elements in 116 ms where a multiply takes 0.4 ms; the serialised
+ * {@code scatter_add} that duplicates force) and where it has no fused kernel (the Adam update). A loop here costs
+ * one pass over memory and no JNI call. Operands must be dense row-major ({@link #isDense}) or single elements,
+ * which broadcast.
  */
 final class DirectLoops {
     private DirectLoops() {}
@@ -119,6 +122,112 @@ final class DirectLoops {
                 t.put(at, t.get(at) + u.get((int) (uAt + i)));
             }
         }
+    }
+
+    /**
+     * The Adam step of {@link dev.burnj.backend.OptimizerOps#adamStep} over dense FLOAT or DOUBLE arrays of one
+     * length, into fresh outputs ({@code max} and {@code maxOut} null without AMSGrad). Each operation rounds to the
+     * arrays' type in the order of the composed formula, as the tensor ops would.
+     */
+    static void adam(INDArray p, INDArray g, INDArray m, INDArray v, INDArray max, INDArray pOut, INDArray mOut, INDArray vOut, INDArray maxOut,
+            AdamCoefficients c) {
+        INDArray[] all = max == null ? new INDArray[] {p, g, m, v, pOut, mOut, vOut} : new INDArray[] {p, g, m, v, max, pOut, mOut, vOut, maxOut};
+        for (INDArray a : all) {
+            if (a.dataType() != p.dataType() || a.length() != p.length() || !isDense(a)) {
+                throw new IllegalArgumentException("adam: expected dense " + p.dataType() + " arrays of " + p.length() + " elements, got "
+                        + a.dataType() + " " + Arrays.toString(a.shape()));
+            }
+        }
+        if (maxIndex(all) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("adam: " + p.length() + " elements exceed the direct loop's int indexing");
+        }
+        int n = (int) p.length();
+        if (p.dataType() == DataType.FLOAT) {
+            adamFloat(n, floats(p), floats(g), floats(m), floats(v), max == null ? null : floats(max), floats(pOut), floats(mOut), floats(vOut),
+                    max == null ? null : floats(maxOut), c);
+        } else if (p.dataType() == DataType.DOUBLE) {
+            adamDouble(n, doubles(p), doubles(g), doubles(m), doubles(v), max == null ? null : doubles(max), doubles(pOut), doubles(mOut),
+                    doubles(vOut), max == null ? null : doubles(maxOut), c);
+        } else {
+            throw new IllegalArgumentException("adam: no direct loop for " + p.dataType());
+        }
+    }
+
+    // The scalars round to the element type first, as a libnd4j scalar op takes them; Java evaluates float
+    // expressions in float without fusing, so every step rounds as one tensor op would.
+    private static void adamFloat(int n, FloatView p, FloatView g, FloatView m, FloatView v, FloatView max, FloatView pOut, FloatView mOut,
+            FloatView vOut, FloatView maxOut, AdamCoefficients c) {
+        float beta1 = (float) c.beta1();
+        float keep1 = (float) (1 - c.beta1());
+        float beta2 = (float) c.beta2();
+        float keep2 = (float) (1 - c.beta2());
+        float bc2 = (float) c.biasCorrection2Sqrt();
+        float eps = (float) c.eps();
+        float stepSize = (float) c.stepSize();
+        for (int i = 0; i < n; i++) {
+            float gi = g.get(i);
+            float mi = m.get(i) * beta1 + gi * keep1;
+            float vi = v.get(i) * beta2 + (gi * gi) * keep2;
+            float d = vi;
+            if (max != null) {
+                d = Math.max(max.get(i), vi);
+                maxOut.put(i, d);
+            }
+            float denominator = (float) Math.sqrt(d) / bc2 + eps;
+            mOut.put(i, mi);
+            vOut.put(i, vi);
+            pOut.put(i, p.get(i) - (mi / denominator) * stepSize);
+        }
+    }
+
+    private static void adamDouble(int n, DoubleView p, DoubleView g, DoubleView m, DoubleView v, DoubleView max, DoubleView pOut, DoubleView mOut,
+            DoubleView vOut, DoubleView maxOut, AdamCoefficients c) {
+        double keep1 = 1 - c.beta1();
+        double keep2 = 1 - c.beta2();
+        for (int i = 0; i < n; i++) {
+            double gi = g.get(i);
+            double mi = m.get(i) * c.beta1() + gi * keep1;
+            double vi = v.get(i) * c.beta2() + (gi * gi) * keep2;
+            double d = vi;
+            if (max != null) {
+                d = Math.max(max.get(i), vi);
+                maxOut.put(i, d);
+            }
+            double denominator = Math.sqrt(d) / c.biasCorrection2Sqrt() + c.eps();
+            mOut.put(i, mi);
+            vOut.put(i, vi);
+            pOut.put(i, p.get(i) - (mi / denominator) * c.stepSize());
+        }
+    }
+
+    /** A dense FLOAT array's elements, indexed from 0. */
+    private record FloatView(FloatBuffer buffer, int offset) {
+        float get(int i) {
+            return buffer.get(offset + i);
+        }
+
+        void put(int i, float value) {
+            buffer.put(offset + i, value);
+        }
+    }
+
+    /** A dense DOUBLE array's elements, indexed from 0. */
+    private record DoubleView(DoubleBuffer buffer, int offset) {
+        double get(int i) {
+            return buffer.get(offset + i);
+        }
+
+        void put(int i, double value) {
+            buffer.put(offset + i, value);
+        }
+    }
+
+    private static FloatView floats(INDArray a) {
+        return new FloatView(bytes(a).asFloatBuffer(), (int) a.offset());
+    }
+
+    private static DoubleView doubles(INDArray a) {
+        return new DoubleView(bytes(a).asDoubleBuffer(), (int) a.offset());
     }
 
     private static long checked(long position, long limit) {

@@ -1,5 +1,7 @@
 package dev.burnj.backend.nd4j;
 
+import dev.burnj.backend.AdamCoefficients;
+import dev.burnj.backend.AdamUpdate;
 import dev.burnj.backend.Backend;
 import dev.burnj.backend.Comparison;
 import dev.burnj.backend.ConvGradients;
@@ -39,6 +41,7 @@ public final class Nd4jBackend implements Backend {
     private final Convolutions convolutions = new Convolutions(tensors);
     private final Pooling pooling = new Pooling(tensors);
     private final Resampling resampling = new Resampling(tensors);
+    private final OptimizerUpdates optimizers = new OptimizerUpdates(tensors);
 
     Nd4jBackend() {}
 
@@ -496,6 +499,15 @@ public final class Nd4jBackend implements Backend {
     @Override
     public TensorPrimitive conv2d(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias, ConvOptions options) {
         return convolutions.conv2d(input, weight, bias, options);
+    }
+
+    @Override
+    public AdamUpdate adamStep(TensorPrimitive param, TensorPrimitive grad, TensorPrimitive expAvg, TensorPrimitive expAvgSq,
+            TensorPrimitive maxExpAvgSq, AdamCoefficients coefficients) {
+        if (!OptimizerUpdates.handles(param)) {
+            return Backend.super.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, coefficients);
+        }
+        return optimizers.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, coefficients);
     }
 
     @Override

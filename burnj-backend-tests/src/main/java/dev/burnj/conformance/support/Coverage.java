@@ -6,6 +6,7 @@ import dev.burnj.backend.FloatOps;
 import dev.burnj.backend.IntOps;
 import dev.burnj.backend.ModuleOps;
 import dev.burnj.backend.NumericOps;
+import dev.burnj.backend.OptimizerOps;
 import dev.burnj.backend.TensorOps;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -23,7 +24,7 @@ public final class Coverage {
 
     /** The interfaces whose methods are tensor ops (the {@code Backend} interface itself adds only metadata). */
     private static final Class<?>[] OP_INTERFACES = {TensorOps.class, NumericOps.class, FloatOps.class, IntOps.class, BoolOps.class,
-        ActivationOps.class, ModuleOps.class};
+        ActivationOps.class, ModuleOps.class, OptimizerOps.class};
 
     private Coverage() {}
 
