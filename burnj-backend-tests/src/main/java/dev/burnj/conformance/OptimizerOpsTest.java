@@ -29,11 +29,13 @@ class OptimizerOpsTest {
     @TestFactory
     Stream<DynamicTest> adamStep() {
         List<OpCase> cases = new ArrayList<>();
-        Shape s = shape(3, 5);
-        // A first step from zero moments, a later one with a large lr and small eps, and one whose bias corrections are ~1.
+        // A first step from zero moments, a later one with a large lr and small eps, and one whose bias corrections are ~1;
+        // a matrix, and a row with a unit dim (a bias-like parameter).
         AdamCoefficients[] steps = {AdamCoefficients.of(1e-3, 0.9, 0.999, 1e-8, 1), AdamCoefficients.of(0.5, 0.5, 0.9, 1e-3, 3),
             AdamCoefficients.of(1e-2, 0.9, 0.999, 1e-8, 5000)};
-        for (AdamCoefficients c : steps) {
+        for (int k = 0; k < steps.length * 2; k++) {
+            AdamCoefficients c = steps[k % steps.length];
+            Shape s = k < steps.length ? shape(3, 5) : shape(1, 7);
             for (boolean amsgrad : new boolean[] {false, true}) {
                 String label = s + " " + c + (amsgrad ? " amsgrad" : "");
                 cases.add(OpCase.of("adamStep", label)

@@ -24,7 +24,21 @@ final class DirectLoops {
 
     /** Whether {@code a} is laid out as {@code a.length()} consecutive elements from {@code a.offset()}. */
     static boolean isDense(INDArray a) {
-        return a.length() <= 1 || (a.ordering() == 'c' && a.elementWiseStride() == 1);
+        // From the strides, not ordering() or elementWiseStride(): ND4J reports those inconsistently for views with
+        // unit dims (a [1, 256] row view can say 'f' or ews 0 and still be 256 consecutive elements).
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] == 1) {
+                continue;
+            }
+            if (stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /**

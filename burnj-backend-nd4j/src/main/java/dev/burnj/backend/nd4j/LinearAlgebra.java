@@ -43,9 +43,10 @@ final class LinearAlgebra {
         }
         INDArray x = Broadcasting.expand(a, aTarget);
         INDArray y = Broadcasting.expand(b, bTarget);
-        Threading.forProduct(result.length() * as[rank - 1]);
+        long multiplyAdds = result.length() * as[rank - 1];
+        Threading.forProduct(multiplyAdds);
         try {
-            return tensors.wrap(Kernel.custom("matmul").in(x, y).out(result).exec1());
+            return tensors.wrap(OneDnn.product(multiplyAdds, () -> Kernel.custom("matmul").in(x, y).out(result).exec1()));
         } finally {
             Tensors.closeTemp(x, a);
             Tensors.closeTemp(y, b);

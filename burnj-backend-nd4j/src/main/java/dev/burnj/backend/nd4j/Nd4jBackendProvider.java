@@ -48,6 +48,7 @@ public final class Nd4jBackendProvider implements BackendProvider {
         // Touching Nd4j loads the natives and initialises the executioner once, here rather than on the first op.
         org.nd4j.linalg.factory.Nd4j.getExecutioner();
         Threading.configure();
+        OneDnn.configure();
         return new Nd4jBackend();
     }
 

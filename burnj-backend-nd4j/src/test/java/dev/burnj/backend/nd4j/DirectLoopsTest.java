@@ -57,6 +57,9 @@ class DirectLoopsTest {
         INDArray m = Nd4j.create(DataType.FLOAT, 4, 3);
         assertFalse(DirectLoops.isDense(m.get(NDArrayIndex.all(), NDArrayIndex.point(1))));
         assertFalse(DirectLoops.isDense(m.transpose()));
+        // A row of a matrix, and a transposed column vector, are consecutive elements whatever ND4J says of their order.
+        assertTrue(DirectLoops.isDense(m.get(NDArrayIndex.interval(2, 3), NDArrayIndex.all())));
+        assertTrue(DirectLoops.isDense(Nd4j.create(DataType.FLOAT, 5, 1).transpose()));
     }
 
     @Test
