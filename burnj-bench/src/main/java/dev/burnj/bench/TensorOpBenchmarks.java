@@ -1,10 +1,12 @@
 package dev.burnj.bench;
 
 import dev.burnj.backend.ConvOptions;
+import dev.burnj.nn.loss.CrossEntropyLoss;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.FloatTensor;
 import dev.burnj.tensor.Functional;
 import dev.burnj.tensor.Grads;
+import dev.burnj.tensor.IntTensor1;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.Tensor1;
 import dev.burnj.tensor.Tensor2;
@@ -28,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Latency of single tensor ops through the public API on one backend ({@code -p backend=nd4j} or {@code vulkan}): a tiny add with
- * and without autodiff (the per-op overhead that dominates small models), a 1024³ matmul, and the CNN's
- * second convolution forward and forward+backward. Each invocation frees its results, as a training step would.
+ * and without autodiff (the per-op overhead that dominates small models), matmuls at the MLP's first layer and at
+ * 1024³, cross-entropy forward+backward, and the CNN's second convolution forward and forward+backward. Each invocation frees its results, as a training step would.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +50,11 @@ public class TensorOpBenchmarks {
     private Tensor1 tinyTracked;
     private Tensor2 bigA;
     private Tensor2 bigB;
+    private Tensor2 mlpInput;
+    private Tensor2 mlpWeight;
+    private Tensor2 logitsTracked;
+    private IntTensor1 targets;
+    private final CrossEntropyLoss crossEntropy = CrossEntropyLoss.of();
     private Tensor4 convInput;
     private Tensor4 convWeight;
     private Tensor1 convBias;
@@ -66,6 +73,15 @@ public class TensorOpBenchmarks {
         tinyTracked = tracked(tinyA);
         bigA = Tensor2.randn(Shape.of(1024, 1024), on);
         bigB = Tensor2.randn(Shape.of(1024, 1024), on);
+        // fashion-mnist-mlp's first layer at batch 64, and its loss over 10 classes.
+        mlpInput = Tensor2.randn(Shape.of(64, 784), on);
+        mlpWeight = Tensor2.randn(Shape.of(784, 256), on);
+        try (Tensor2 logits = Tensor2.randn(Shape.of(64, 10), on)) {
+            logitsTracked = tracked(logits);
+        }
+        try (IntTensor1 classes = IntTensor1.full(Shape.of(64), 3, on)) {
+            targets = classes.to(autodiff);
+        }
         // fashion-mnist-cnn's second convolution: batch 64, 32 -> 64 channels, 14x14, 3x3 same padding.
         convInput = Tensor4.randn(Shape.of(64, 32, 14, 14), on);
         convWeight = Tensor4.randn(Shape.of(64, 32, 3, 3), on);
@@ -84,7 +100,7 @@ public class TensorOpBenchmarks {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        for (var t : new AutoCloseable[] {tinyA, tinyB, tinyTracked, bigA, bigB, convInput, convWeight, convBias, convInputTracked,
+        for (var t : new AutoCloseable[] {tinyA, tinyB, tinyTracked, bigA, bigB, mlpInput, mlpWeight, logitsTracked, targets, convInput, convWeight, convBias, convInputTracked,
             convWeightTracked, convBiasTracked}) {
             try {
                 t.close();
@@ -114,6 +130,22 @@ public class TensorOpBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public void matmul1024() {
         bigA.matmul(bigB).close();
+    }
+
+    /** The MLP's first layer, {@code [64, 784] · [784, 256]}. */
+    @Benchmark
+    public void matmulMlp() {
+        mlpInput.matmul(mlpWeight).close();
+    }
+
+    /** Cross-entropy (log-softmax and NLL) of {@code [64, 10]} logits, forward and backward. */
+    @Benchmark
+    public void crossEntropyForwardBackward() {
+        try (TensorScope scope = TensorScope.open()) {
+            try (Grads grads = crossEntropy.forward(logitsTracked, targets).backward()) {
+                grads.get(logitsTracked);
+            }
+        }
     }
 
     @Benchmark

@@ -44,7 +44,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
     int warmUps;
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0",
-            description = "Cuts every workload to N steps (training steps, chain steps, products); 0 runs the full definitions (default: ${DEFAULT-VALUE}).")
+            description = "Cuts the training workloads W1-W3 to N steps; 0 runs the full definitions (default: ${DEFAULT-VALUE}).")
     int maxSteps;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seeds weights, data order and noise (default: ${DEFAULT-VALUE}).")

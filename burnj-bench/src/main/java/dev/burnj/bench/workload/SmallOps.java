@@ -42,18 +42,17 @@ final class SmallOps implements Workload {
     @Override
     public List<Measurement> run(WorkloadContext context, int warmUps, int runs) {
         Device device = context.device().autodiff();
-        int steps = context.steps(STEPS);
         try (Tensor1 values = Tensor1.randn(Shape.of(16), TensorOptions.on(device).withGenerator(Generator.of(context.seed())));
                 Tensor1 x = values.requireGrad()) {
             // The JIT needs many chains before the per-op path is compiled; a warm-up here is chains, not runs.
-            for (int i = 0; i < warmUps * (context.maxSteps() == 0 ? WARM_UP_CHAINS : 1); i++) {
-                chain(x, steps);
+            for (int i = 0; i < warmUps * WARM_UP_CHAINS; i++) {
+                chain(x, STEPS);
             }
             List<Measurement> out = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
-                chain(x, steps);
-                out.add(Measurement.of((System.nanoTime() - start) / 1e3 / steps));
+                chain(x, STEPS);
+                out.add(Measurement.of((System.nanoTime() - start) / 1e3 / STEPS));
             }
             return out;
         }

@@ -4,8 +4,9 @@ import dev.burnj.tensor.Device;
 
 /**
  * Where and how much a workload runs: the device (the plain backend; training workloads wrap it in autodiff
- * themselves), the seed of weights and data order, and an optional step budget that cuts training workloads short
- * (0 = the full definition; CI uses a tiny budget so that the runner cannot rot).
+ * themselves), the seed of weights and data order, and an optional step budget that cuts the training workloads
+ * W1–W3 short (0 = the full definitions; CI uses a tiny budget so that the runner cannot rot). W4 and W5 take
+ * seconds and always run in full.
  */
 public record WorkloadContext(Device device, long seed, int maxSteps) {
     public WorkloadContext {

@@ -3,7 +3,7 @@ package dev.burnj.bench.workload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public record WorkloadResult(String workload, String title, String side, String 
         List<Double> values = measurements.stream().map(Measurement::value).toList();
         Map<String, List<Double>> byName = new TreeMap<>();
         for (Measurement m : measurements) {
-            m.extras().forEach((k, v) -> byName.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(v));
+            m.extras().forEach((k, v) -> byName.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         Map<String, Double> extras = new LinkedHashMap<>();
         byName.forEach((k, v) -> extras.put(k, median(v)));
@@ -57,7 +57,7 @@ public record WorkloadResult(String workload, String title, String side, String 
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + Arrays.toString(new Object[] {workload, backend}) + " as JSON", e);
+            throw new IllegalStateException("cannot write the result of " + workload + " on " + backend + " as JSON", e);
         }
     }
 }
