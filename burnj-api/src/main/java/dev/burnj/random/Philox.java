@@ -28,6 +28,13 @@ public final class Philox {
 
     /** The raw Philox 4x32-10 block for a 128-bit counter and a 64-bit key; returns 4 words. */
     public static int[] block(int c0, int c1, int c2, int c3, int k0, int k1) {
+        int[] out = new int[4];
+        block(c0, c1, c2, c3, k0, k1, out);
+        return out;
+    }
+
+    /** {@link #block(int, int, int, int, int, int)} into {@code out}, so that a loop over positions allocates nothing. */
+    private static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
         for (int round = 0; round < 10; round++) {
             long p0 = (M0 & 0xFFFFFFFFL) * (c0 & 0xFFFFFFFFL);
             long p1 = (M1 & 0xFFFFFFFFL) * (c2 & 0xFFFFFFFFL);
@@ -42,7 +49,10 @@ public final class Philox {
             k0 += W0;
             k1 += W1;
         }
-        return new int[] {c0, c1, c2, c3};
+        out[0] = c0;
+        out[1] = c1;
+        out[2] = c2;
+        out[3] = c3;
     }
 
     /** Uniform samples {@code u(0), u(1)} in (0, 1) for stream position {@code position} under {@code seed}. */
@@ -53,24 +63,37 @@ public final class Philox {
 
     /** The value of element {@code position} of the stream {@code seed} under {@code dist}. */
     public static double sample(Distribution dist, long seed, long position) {
-        int[] x = block((int) position, (int) (position >>> 32), 0, 0, (int) seed, (int) (seed >>> 32));
-        double u0 = toUnit(x[0]);
-        if (dist instanceof Distribution.Uniform u) {
-            return u.low() + (u.high() - u.low()) * u0;
-        } else if (dist instanceof Distribution.Normal n) {
-            double u1 = toUnit(x[1]);
-            return n.mean() + n.std() * Math.sqrt(-2.0 * Math.log(u0)) * Math.cos(2.0 * Math.PI * u1);
-        } else if (dist instanceof Distribution.Bernoulli b) {
-            return u0 < b.p() ? 1.0 : 0.0;
-        }
-        throw new IllegalArgumentException("unknown distribution " + dist);
+        return samples(dist, seed, position, 1)[0];
     }
 
     /** {@code count} consecutive samples starting at stream position {@code offset}. */
     public static double[] samples(Distribution dist, long seed, long offset, int count) {
         double[] out = new double[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = sample(dist, seed, offset + i);
+        int[] x = new int[4];
+        int k0 = (int) seed;
+        int k1 = (int) (seed >>> 32);
+        if (dist instanceof Distribution.Uniform u) {
+            double low = u.low();
+            double width = u.high() - u.low();
+            for (int i = 0; i < count; i++) {
+                long p = offset + i;
+                block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
+                out[i] = low + width * toUnit(x[0]);
+            }
+        } else if (dist instanceof Distribution.Normal n) {
+            for (int i = 0; i < count; i++) {
+                long p = offset + i;
+                block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
+                out[i] = n.mean() + n.std() * Math.sqrt(-2.0 * Math.log(toUnit(x[0]))) * Math.cos(2.0 * Math.PI * toUnit(x[1]));
+            }
+        } else if (dist instanceof Distribution.Bernoulli b) {
+            for (int i = 0; i < count; i++) {
+                long p = offset + i;
+                block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
+                out[i] = toUnit(x[0]) < b.p() ? 1.0 : 0.0;
+            }
+        } else {
+            throw new IllegalArgumentException("unknown distribution " + dist);
         }
         return out;
     }

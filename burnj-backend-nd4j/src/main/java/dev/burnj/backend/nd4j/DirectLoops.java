@@ -167,6 +167,11 @@ final class DirectLoops {
         }
     }
 
+    /** Elements per chunk: Adam's operands go through heap arrays this long, which the JIT's loops vectorise. */
+    private static final int CHUNK = 4096;
+    private static final ThreadLocal<float[][]> FLOAT_CHUNKS = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
+    private static final ThreadLocal<double[][]> DOUBLE_CHUNKS = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
+
     // The scalars round to the element type first, as a libnd4j scalar op takes them; Java evaluates float
     // expressions in float without fusing, so every step rounds as one tensor op would.
     private static void adamFloat(int n, FloatView p, FloatView g, FloatView m, FloatView v, FloatView max, FloatView pOut, FloatView mOut,
@@ -178,61 +183,108 @@ final class DirectLoops {
         float bc2 = (float) c.biasCorrection2Sqrt();
         float eps = (float) c.eps();
         float stepSize = (float) c.stepSize();
-        for (int i = 0; i < n; i++) {
-            float gi = g.get(i);
-            float mi = m.get(i) * beta1 + gi * keep1;
-            float vi = v.get(i) * beta2 + (gi * gi) * keep2;
-            float d = vi;
+        float[][] chunk = FLOAT_CHUNKS.get();
+        float[] pc = chunk[0];
+        float[] gc = chunk[1];
+        float[] mc = chunk[2];
+        float[] vc = chunk[3];
+        float[] xc = chunk[4];
+        for (int at = 0; at < n; at += CHUNK) {
+            int len = Math.min(CHUNK, n - at);
+            p.get(at, pc, len);
+            g.get(at, gc, len);
+            m.get(at, mc, len);
+            v.get(at, vc, len);
             if (max != null) {
-                d = Math.max(max.get(i), vi);
-                maxOut.put(i, d);
+                max.get(at, xc, len);
             }
-            float denominator = (float) Math.sqrt(d) / bc2 + eps;
-            mOut.put(i, mi);
-            vOut.put(i, vi);
-            pOut.put(i, p.get(i) - (mi / denominator) * stepSize);
+            for (int i = 0; i < len; i++) {
+                float gi = gc[i];
+                float mi = mc[i] * beta1 + gi * keep1;
+                float vi = vc[i] * beta2 + (gi * gi) * keep2;
+                float d = vi;
+                if (max != null) {
+                    d = Math.max(xc[i], vi);
+                    xc[i] = d;
+                }
+                mc[i] = mi;
+                vc[i] = vi;
+                pc[i] = pc[i] - (mi / ((float) Math.sqrt(d) / bc2 + eps)) * stepSize;
+            }
+            pOut.put(at, pc, len);
+            mOut.put(at, mc, len);
+            vOut.put(at, vc, len);
+            if (max != null) {
+                maxOut.put(at, xc, len);
+            }
         }
     }
 
     private static void adamDouble(int n, DoubleView p, DoubleView g, DoubleView m, DoubleView v, DoubleView max, DoubleView pOut, DoubleView mOut,
             DoubleView vOut, DoubleView maxOut, AdamCoefficients c) {
+        double beta1 = c.beta1();
         double keep1 = 1 - c.beta1();
+        double beta2 = c.beta2();
         double keep2 = 1 - c.beta2();
-        for (int i = 0; i < n; i++) {
-            double gi = g.get(i);
-            double mi = m.get(i) * c.beta1() + gi * keep1;
-            double vi = v.get(i) * c.beta2() + (gi * gi) * keep2;
-            double d = vi;
+        double bc2 = c.biasCorrection2Sqrt();
+        double eps = c.eps();
+        double stepSize = c.stepSize();
+        double[][] chunk = DOUBLE_CHUNKS.get();
+        double[] pc = chunk[0];
+        double[] gc = chunk[1];
+        double[] mc = chunk[2];
+        double[] vc = chunk[3];
+        double[] xc = chunk[4];
+        for (int at = 0; at < n; at += CHUNK) {
+            int len = Math.min(CHUNK, n - at);
+            p.get(at, pc, len);
+            g.get(at, gc, len);
+            m.get(at, mc, len);
+            v.get(at, vc, len);
             if (max != null) {
-                d = Math.max(max.get(i), vi);
-                maxOut.put(i, d);
+                max.get(at, xc, len);
             }
-            double denominator = Math.sqrt(d) / c.biasCorrection2Sqrt() + c.eps();
-            mOut.put(i, mi);
-            vOut.put(i, vi);
-            pOut.put(i, p.get(i) - (mi / denominator) * c.stepSize());
+            for (int i = 0; i < len; i++) {
+                double gi = gc[i];
+                double mi = mc[i] * beta1 + gi * keep1;
+                double vi = vc[i] * beta2 + (gi * gi) * keep2;
+                double d = vi;
+                if (max != null) {
+                    d = Math.max(xc[i], vi);
+                    xc[i] = d;
+                }
+                mc[i] = mi;
+                vc[i] = vi;
+                pc[i] = pc[i] - (mi / (Math.sqrt(d) / bc2 + eps)) * stepSize;
+            }
+            pOut.put(at, pc, len);
+            mOut.put(at, mc, len);
+            vOut.put(at, vc, len);
+            if (max != null) {
+                maxOut.put(at, xc, len);
+            }
         }
     }
 
-    /** A dense FLOAT array's elements, indexed from 0. */
+    /** A dense FLOAT array's elements, indexed from 0, moved in bulk. */
     private record FloatView(FloatBuffer buffer, int offset) {
-        float get(int i) {
-            return buffer.get(offset + i);
+        void get(int at, float[] to, int len) {
+            buffer.get(offset + at, to, 0, len);
         }
 
-        void put(int i, float value) {
-            buffer.put(offset + i, value);
+        void put(int at, float[] from, int len) {
+            buffer.put(offset + at, from, 0, len);
         }
     }
 
-    /** A dense DOUBLE array's elements, indexed from 0. */
+    /** A dense DOUBLE array's elements, indexed from 0, moved in bulk. */
     private record DoubleView(DoubleBuffer buffer, int offset) {
-        double get(int i) {
-            return buffer.get(offset + i);
+        void get(int at, double[] to, int len) {
+            buffer.get(offset + at, to, 0, len);
         }
 
-        void put(int i, double value) {
-            buffer.put(offset + i, value);
+        void put(int at, double[] from, int len) {
+            buffer.put(offset + at, from, 0, len);
         }
     }
 
