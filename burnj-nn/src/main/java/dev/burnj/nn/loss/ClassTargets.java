@@ -13,9 +13,11 @@ import dev.burnj.tensor.TensorOptions;
  * {@link dev.burnj.tensor.TensorScope}.
  */
 final class ClassTargets {
+    /** The ignored samples, or null when no target equals the ignore index (the common case, which skips the masks). */
     final BoolTensor1 ignored;
     /** The targets with ignored entries replaced by class 0, so that gather never reads out of range. */
     final IntTensor1 safe;
+    /** Each sample's weight, or null when every weight is 1 (unweighted, nothing ignored). */
     final Tensor1 sampleWeight;
     /** The class weights {@code [C]}, or null when unweighted. */
     final Tensor1 classWeights;
@@ -42,11 +44,17 @@ final class ClassTargets {
             throw new IllegalArgumentException(op + ": " + weights.length + " class weights for " + classes + " classes");
         }
         long[] values = target.toData().toLongs();
+        boolean anyIgnored = false;
         for (int i = 0; i < values.length; i++) {
+            anyIgnored |= values[i] == ignoreIndex;
             if (values[i] != ignoreIndex && (values[i] < 0 || values[i] >= classes)) {
                 throw new IllegalArgumentException(op + ": target " + values[i] + " at position " + i + " is out of range for " + classes
                         + " classes (ignore index " + ignoreIndex + ")");
             }
+        }
+        if (!anyIgnored && weights == null) {
+            // Masks of all-false and weights of all-one change no value; leaving them out saves six ops and their backward.
+            return new ClassTargets(null, target, null, null);
         }
         BoolTensor1 ignored = target.equal(ignoreIndex);
         IntTensor1 safe = target.maskFill(ignored, 0);
@@ -64,7 +72,15 @@ final class ClassTargets {
 
     /** {@code -w[y_i] * logProbs[i, y_i]}, exactly 0 for ignored samples. */
     Tensor1 nll(Tensor2 logProbs) {
+        if (sampleWeight == null) {
+            return picked(logProbs).neg();
+        }
         return picked(logProbs).mul(sampleWeight).neg().maskFill(ignored, 0.0);
+    }
+
+    /** {@code perSample} with ignored samples set to exactly 0. */
+    Tensor1 zeroIgnored(Tensor1 perSample) {
+        return ignored == null ? perSample : perSample.maskFill(ignored, 0.0);
     }
 
     /**
@@ -73,7 +89,8 @@ final class ClassTargets {
      */
     Tensor1 reduce(Tensor1 perSample, Reduction reduction) {
         if (reduction == Reduction.MEAN) {
-            return perSample.sum().div(sampleWeight.sum());
+            // Unweighted, the weights sum to the batch size exactly: the same quotient.
+            return sampleWeight == null ? perSample.sum().div(perSample.shape().dim(0)) : perSample.sum().div(sampleWeight.sum());
         }
         return reduction.apply(perSample);
     }

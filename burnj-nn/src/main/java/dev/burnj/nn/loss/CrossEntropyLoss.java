@@ -66,7 +66,7 @@ public final class CrossEntropyLoss {
             Tensor1 perSample = targets.nll(logProbs);
             if (labelSmoothing > 0) {
                 Tensor2 weighted = targets.classWeights == null ? logProbs : logProbs.mul(targets.classWeights.unsqueeze(0));
-                Tensor1 smooth = weighted.sumDim(1).squeeze(1).neg().maskFill(targets.ignored, 0.0);
+                Tensor1 smooth = targets.zeroIgnored(weighted.sumDim(1).squeeze(1).neg());
                 int classes = logits.shape().dim(1);
                 perSample = perSample.mul(1 - labelSmoothing).add(smooth.mul(labelSmoothing / classes));
             }
