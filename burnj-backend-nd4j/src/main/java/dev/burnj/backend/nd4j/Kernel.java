@@ -19,7 +19,18 @@ final class Kernel {
     private static final long[] NO_LONGS = {};
     private static final double[] NO_DOUBLES = {};
     private static final boolean[] NO_BOOLS = {};
-    private static final ThreadLocal<Map<String, OpContext>> CONTEXTS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Signature, Slot>> SLOTS = ThreadLocal.withInitial(HashMap::new);
+    private static final INDArray[] NO_ARRAYS = {};
+
+    /** An op's name and argument layout: calls with equal signatures overwrite all of each other's context state. */
+    private record Signature(String name, int inputs, int outputs, int ints, int doubles, int bools) {}
+
+    /**
+     * A native op context and the op descriptor that names the kernel, both reused across calls: a context costs an
+     * allocation that only the garbage collector frees, and building a descriptor per call cost more than the
+     * native call of a tiny op. The descriptor holds no arrays (the context carries them), so it keeps none alive.
+     */
+    private record Slot(OpContext context, DynamicCustomOp op) {}
 
     private final String name;
     private final List<INDArray> inputs = new ArrayList<>(4);
@@ -69,14 +80,15 @@ final class Kernel {
         }
         INDArray[] in = inputs.toArray(INDArray[]::new);
         INDArray[] out = outputs.toArray(INDArray[]::new);
-        OpContext context = context();
+        Slot slot = slot();
+        OpContext context = slot.context();
         context.setInputArrays(in);
         context.setOutputArrays(out);
         context.setIArguments(ints);
         context.setTArguments(doubles);
         context.setBArguments(bools);
         try {
-            Nd4j.getExecutioner().exec(new DynamicCustomOp(name, in, out), context);
+            Nd4j.getExecutioner().exec(slot.op(), context);
         } finally {
             // Drop the references to this call's arrays so that the cached context does not keep them reachable.
             context.purge();
@@ -84,14 +96,10 @@ final class Kernel {
         return out;
     }
 
-    /**
-     * The calling thread's context for this op and argument layout. A native op context costs an allocation that only
-     * the garbage collector frees, so contexts are reused; keying them by the number of inputs, outputs and arguments
-     * guarantees that every call overwrites all of the previous call's state.
-     */
-    private OpContext context() {
-        String key = name + '/' + inputs.size() + '/' + outputs.size() + '/' + ints.length + '/' + doubles.length + '/' + bools.length;
-        return CONTEXTS.get().computeIfAbsent(key, k -> Nd4j.getExecutioner().buildContext());
+    /** The calling thread's slot for this op and argument layout. */
+    private Slot slot() {
+        Signature key = new Signature(name, inputs.size(), outputs.size(), ints.length, doubles.length, bools.length);
+        return SLOTS.get().computeIfAbsent(key, k -> new Slot(Nd4j.getExecutioner().buildContext(), new DynamicCustomOp(name, NO_ARRAYS, NO_ARRAYS)));
     }
 
     /** Executes the op and returns its first output. */
