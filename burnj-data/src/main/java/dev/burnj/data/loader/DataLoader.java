@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -54,6 +56,8 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
     private final Device device;
     private final String name;
     private final ThreadPoolExecutor pool;
+    /** The pool's threads, so that close() can wait until they have really ended, not only left the pool. */
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
     private int epoch;
     private int position;
@@ -67,7 +71,7 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
         this.config = config;
         this.device = device;
         this.name = config.name() + "#" + IDS.incrementAndGet();
-        this.pool = config.workers() == 0 ? null : newPool(config.workers(), name);
+        this.pool = config.workers() == 0 ? null : newPool(config.workers(), name, threads);
     }
 
     /** A loader that batches {@code dataset} as it is. */
@@ -169,6 +173,16 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
                     interrupted = true;
                 }
             }
+            // A terminated pool's last worker may still be returning from its run loop.
+            for (Thread t : threads) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -223,11 +237,13 @@ public final class DataLoader<I, B extends TensorBatch> implements Iterable<B>, 
         }
     }
 
-    private static ThreadPoolExecutor newPool(int workers, String name) {
+    private static ThreadPoolExecutor newPool(int workers, String name, Set<Thread> threads) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, name + "-worker-" + count.getAndIncrement());
             thread.setDaemon(true);
+            threads.removeIf(t -> !t.isAlive());
+            threads.add(thread);
             return thread;
         });
         // Idle workers end on their own, so a loader that is dropped without close() does not keep threads forever.
