@@ -40,13 +40,22 @@ class TrainingLoopMemoryTest {
             long totalBefore = Pointer.totalBytes();
             long physicalBefore = Pointer.physicalBytes();
             long start = System.nanoTime();
-            for (int i = 0; i < STEPS; i++) {
+            for (int i = 0; i < STEPS / 2; i++) {
+                loop.step(0.05);
+            }
+            settle();
+            long physicalMid = Pointer.physicalBytes();
+            for (int i = 0; i < STEPS / 2; i++) {
                 loop.step(0.05);
             }
             double microsPerStep = (System.nanoTime() - start) / 1e3 / STEPS;
             settle();
             long totalGrowth = Pointer.totalBytes() - totalBefore;
             long physicalGrowth = Pointer.physicalBytes() - physicalBefore;
+            // The process's resident size also moves once in a while for reasons that are not leaks (the JIT's code
+            // cache, a malloc arena: +19.5 MB once after the conformance suite on a loaded machine); a leak grows it in
+            // both halves of the run, so the smaller half's growth is what must stay under half the limit.
+            long steadyGrowth = Math.min(physicalMid - physicalBefore, Pointer.physicalBytes() - physicalMid);
             MemoryStats statsAfter = nd4j.memoryStats();
             long backendGrowth = statsAfter.liveBytes() + statsAfter.pooledBytes() - statsBefore.liveBytes() - statsBefore.pooledBytes();
             System.out.printf("memory after %d steps (%.0f us/step): JavaCPP totalBytes %+d B, physicalBytes %+d B, backend live+pooled"
@@ -55,7 +64,8 @@ class TrainingLoopMemoryTest {
                     autodiff.autodiffOps().liveNodes(), loop.lastLoss());
             assertTrue(totalGrowth <= LIMIT, "JavaCPP native memory grew by " + totalGrowth + " bytes");
             assertTrue(backendGrowth <= LIMIT, "the backend's live and pooled memory grew by " + backendGrowth + " bytes");
-            assertTrue(physicalGrowth <= LIMIT, "physical memory grew by " + physicalGrowth + " bytes");
+            assertTrue(steadyGrowth <= LIMIT / 2, "physical memory grew by " + steadyGrowth + " bytes in both halves of the run ("
+                    + physicalGrowth + " in all)");
             assertEquals(statsBefore.liveTensors(), statsAfter.liveTensors(), "live tensors");
             assertEquals(nodesBefore, autodiff.autodiffOps().liveNodes(), "live autodiff graph nodes");
         }
