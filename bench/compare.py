@@ -19,19 +19,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def median(values):
-    s = sorted(values)
-    n = len(s)
-    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
-
-
-def fmt(v):
-    a = abs(v)
-    if a >= 1000:
-        return f"{v:,.0f}".replace(",", " ")
-    return f"{v:.{0 if a >= 100 else 1 if a >= 10 else 2 if a >= 1 else 3}f}"
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from results import fmt, median  # noqa: E402
 
 
 def run_side(name, command, out_file):
@@ -101,8 +90,8 @@ def main():
         if "test_accuracy" in b[0]["extras"]:
             acc = f"{median([x['extras']['test_accuracy'] for x in b]):.4f} / {median([x['extras']['test_accuracy'] for x in t]):.4f}"
         better = "higher" if b[0]["higher_is_better"] else "lower"
-        print(f"| {w} | {b[0]['title']} | {b[0]['unit']} ({better} is better) | {fmt(bv)} | {fmt(tv)} | {speed:.2f} | "
-              f"{', '.join(fmt(x['value']) for x in b)} | {', '.join(fmt(x['value']) for x in t)} | {acc} |")
+        print(f"| {w} | {b[0]['title']} | {b[0]['unit']} ({better} is better) | {fmt(bv, ' ')} | {fmt(tv, ' ')} | {speed:.2f} | "
+              f"{', '.join(fmt(x['value'], ' ') for x in b)} | {', '.join(fmt(x['value'], ' ') for x in t)} | {acc} |")
 
 
 if __name__ == "__main__":

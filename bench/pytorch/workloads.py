@@ -23,28 +23,23 @@ Data is batched before the timed region. Every timed run starts from a freshly i
 the runs is reported.
 """
 import argparse
-import gzip
 import json
 import os
-import struct
 import sys
 import time
 
 import torch
 import torch.nn as nn
 
-DATA = os.environ.get("BURNJ_DATA_FASHION", "/usr/share/datasets/fashion-mnist")
-MEAN, STD = 0.2860406, 0.3530242
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools", "reference"))
+# The networks, data reading and scoring of the PyTorch reference scripts, so that the definitions cannot drift apart.
+from fashion_mnist import DATA, MEAN, STD, accuracy, cnn, mlp, read_idx  # noqa: E402
+from mnist_gan import discriminator, generator  # noqa: E402
+from results import fmt, median  # noqa: E402
+
 BATCH = 64
-
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    magic, = struct.unpack(">I", data[:4])
-    dims = magic & 0xFF
-    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
-    return torch.frombuffer(bytearray(data[4 + 4 * dims:]), dtype=torch.uint8).reshape(shape)
 
 
 def images(kind):
@@ -58,27 +53,6 @@ def labels(kind):
 def batches(x, y, size, seed):
     order = torch.randperm(len(x), generator=torch.Generator().manual_seed(seed))
     return [(x[order[i:i + size]].contiguous(), y[order[i:i + size]].contiguous()) for i in range(0, len(x), size)]
-
-
-def mlp():
-    return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Dropout(0.5), nn.Linear(256, 10))
-
-
-def cnn():
-    return nn.Sequential(
-        nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Linear(3136, 128), nn.ReLU(), nn.Linear(128, 10))
-
-
-def generator():
-    return nn.Sequential(nn.Linear(100, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512), nn.LeakyReLU(0.2),
-                         nn.Linear(512, 784), nn.Tanh())
-
-
-def discriminator():
-    return nn.Sequential(nn.Linear(784, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
-                         nn.Linear(256, 1), nn.Sigmoid())
 
 
 class Classifier:
@@ -122,15 +96,6 @@ class Classifier:
         if last != last:
             raise RuntimeError(f"training diverged: last loss {last}")
         return model
-
-
-def accuracy(model, x, y, batch=1000):
-    model.eval()
-    correct = 0
-    with torch.no_grad():
-        for i in range(0, len(x), batch):
-            correct += (model(x[i:i + batch]).argmax(1) == y[i:i + batch]).sum().item()
-    return correct / len(x)
 
 
 class Gan:
@@ -231,19 +196,6 @@ WORKLOADS = [
     Classifier("W2", "CNN epoch (fashion-mnist-cnn)", cnn, False),
     Gan(), Gemm(), SmallOps(),
 ]
-
-
-def median(values):
-    s = sorted(values)
-    n = len(s)
-    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
-
-
-def fmt(v):
-    a = abs(v)
-    if a >= 1000:
-        return f"{v:.0f}"
-    return f"{v:.{0 if a >= 100 else 1 if a >= 10 else 2 if a >= 1 else 3}f}"
 
 
 def main():

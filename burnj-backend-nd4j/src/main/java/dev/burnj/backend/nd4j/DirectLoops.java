@@ -173,7 +173,9 @@ final class DirectLoops {
     private static final ThreadLocal<double[][]> DOUBLE_CHUNKS = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
 
     // The scalars round to the element type first, as a libnd4j scalar op takes them; Java evaluates float
-    // expressions in float without fusing, so every step rounds as one tensor op would.
+    // expressions in float without fusing, so every step rounds as one tensor op would. The float and double loops
+    // are the same formula twice because Java has no generics over primitives, and one loop in double would need
+    // widening copies of every float operand.
     private static void adamFloat(int n, FloatView p, FloatView g, FloatView m, FloatView v, FloatView max, FloatView pOut, FloatView mOut,
             FloatView vOut, FloatView maxOut, AdamCoefficients c) {
         float beta1 = (float) c.beta1();
