@@ -116,14 +116,22 @@ final class SpirvCompiler {
     }
 
     private void store(Path file, byte[] bytes) {
+        Path tmp = null;
         try {
             Files.createDirectories(cacheDir);
-            Path tmp = Files.createTempFile(cacheDir, "spv", ".tmp");
+            tmp = Files.createTempFile(cacheDir, "spv", ".tmp");
             Files.write(tmp, bytes);
             // Concurrent processes may compile the same kernel; the atomic move makes either copy win whole.
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UnsupportedOperationException e) {
-            // A read-only or missing cache directory only means recompiling next time.
+            // A read-only or missing cache directory only means recompiling next time; a half-written copy goes.
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // Nothing more to do for a cache entry.
+                }
+            }
         }
     }
 

@@ -20,7 +20,6 @@ import dev.burnj.tensor.Tensor1;
 import dev.burnj.tensor.Tensor2;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,16 +61,16 @@ final class GanSteps implements Workload {
         int steps = context.steps(STEPS);
         try (PreBatched<ClassificationBatch<Tensor2>> real = PreBatched.of(images.range(0, steps * BATCH), ImageBatcher.flat(), BATCH, true,
                 context.seed(), device)) {
-            for (int i = 0; i < warmUps; i++) {
-                train(context, device, real.first(Math.min(steps, WARM_UP_STEPS)));
-            }
-            List<Measurement> out = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                train(context, device, real.batches());
-                out.add(Measurement.of((System.nanoTime() - start) / 1e6 / real.batches().size()));
-            }
-            return out;
+            return TimedRuns.of(warmUps, () -> train(context, device, real.first(Math.min(steps, WARM_UP_STEPS))), runs,
+                    () -> train(context, device, real.batches()), nanos -> nanos / 1e6 / real.batches().size());
+        }
+    }
+
+    /** The discriminator's targets {@code [128, 1]}: 1 for the 64 real rows, then 0 for the 64 generated ones. */
+    private static Tensor2 realThenFake(Device device) {
+        try (TensorScope scope = TensorScope.open()) {
+            TensorOptions on = TensorOptions.on(device);
+            return scope.keep(BaseTensor.cat(List.of(Tensor2.ones(Shape.of(BATCH, 1), on), Tensor2.zeros(Shape.of(BATCH, 1), on)), 0));
         }
     }
 
@@ -83,8 +82,7 @@ final class GanSteps implements Workload {
         AdamConfig adam = AdamConfig.of().withLr(2e-4).withBetas(0.5, 0.999);
         try (GanGenerator g = new GanGenerator(weights); GanDiscriminator d = new GanDiscriminator(weights);
                 Adam gOptimizer = adam.init(); Adam dOptimizer = adam.init();
-                Tensor2 realAndFakeTargets = BaseTensor.cat(List.of(Tensor2.ones(Shape.of(BATCH, 1), TensorOptions.on(device)),
-                        Tensor2.zeros(Shape.of(BATCH, 1), TensorOptions.on(device))), 0);
+                Tensor2 realAndFakeTargets = realThenFake(device);
                 Tensor2 fakeAsReal = Tensor2.ones(Shape.of(BATCH, 1), TensorOptions.on(device))) {
             g.train();
             d.train();

@@ -7,7 +7,6 @@ import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.Tensor1;
 import dev.burnj.tensor.TensorOptions;
 import dev.burnj.tensor.TensorScope;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,16 +44,7 @@ final class SmallOps implements Workload {
         try (Tensor1 values = Tensor1.randn(Shape.of(16), TensorOptions.on(device).withGenerator(Generator.of(context.seed())));
                 Tensor1 x = values.requireGrad()) {
             // The JIT needs many chains before the per-op path is compiled; a warm-up here is chains, not runs.
-            for (int i = 0; i < warmUps * WARM_UP_CHAINS; i++) {
-                chain(x, STEPS);
-            }
-            List<Measurement> out = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                chain(x, STEPS);
-                out.add(Measurement.of((System.nanoTime() - start) / 1e3 / STEPS));
-            }
-            return out;
+            return TimedRuns.of(warmUps * WARM_UP_CHAINS, () -> chain(x, STEPS), runs, () -> chain(x, STEPS), nanos -> nanos / 1e3 / STEPS);
         }
     }
 
