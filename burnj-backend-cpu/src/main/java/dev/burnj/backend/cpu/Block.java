@@ -1,0 +1,60 @@
+package dev.burnj.backend.cpu;
+
+import dev.burnj.backend.MemoryCounter;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One aligned native allocation, shared by the tensors that view it (a reshape, a transpose, a slice) and freed when
+ * the last of them is released. Reference-counted separately from the tensors: a view is a tensor of its own with a
+ * count of its own, holding one reference to the block.
+ */
+final class Block {
+    private final long raw;
+    private final long address;
+    private final long bytes;
+    private final MemoryCounter counter;
+    private final AtomicInteger refs = new AtomicInteger(1);
+
+    private Block(long raw, long bytes, MemoryCounter counter) {
+        this.raw = raw;
+        this.address = NativeMemory.align(raw);
+        this.bytes = bytes;
+        this.counter = counter;
+    }
+
+    /** A block of at least {@code bytes} (uninitialised), holding one reference owned by the caller. */
+    static Block allocate(long bytes, MemoryCounter counter) {
+        long raw;
+        try {
+            raw = NativeMemory.allocateRaw(Math.max(bytes, 1));
+        } catch (OutOfMemoryError e) {
+            throw new OutOfMemoryError("cpu: cannot allocate " + bytes + " bytes of native memory for a tensor");
+        }
+        counter.bufferAllocated(bytes);
+        return new Block(raw, bytes, counter);
+    }
+
+    long address() {
+        return address;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    void retain() {
+        if (refs.getAndIncrement() <= 0) {
+            throw new IllegalStateException("cpu: a freed memory block was retained");
+        }
+    }
+
+    void release() {
+        int left = refs.decrementAndGet();
+        if (left == 0) {
+            NativeMemory.free(raw);
+            counter.bufferFreed(bytes);
+        } else if (left < 0) {
+            throw new IllegalStateException("cpu: a memory block was released more often than retained");
+        }
+    }
+}
