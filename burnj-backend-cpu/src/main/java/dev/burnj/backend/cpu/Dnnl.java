@@ -1,11 +1,90 @@
 package dev.burnj.backend.cpu;
 
-/** SKELETON: loads oneDNN. */
-final class Dnnl {
-    private Dnnl() {}
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 
-    /** Null when oneDNN loads, else why not. */
+/**
+ * oneDNN through JavaCPP's presets: loads the library once, owns the CPU engine and an in-order stream, and wraps
+ * tensor addresses as JavaCPP pointers without copying. oneDNN picks its instruction set (AVX2, AVX-512, ...) at run
+ * time, so one build serves every x86-64 machine.
+ */
+final class Dnnl {
+    private static final String PROBLEM = load();
+    private static volatile Dnnl instance;
+
+    private final engine engine;
+    private final stream stream;
+
+    private Dnnl() {
+        engine = new engine(engine.kind.cpu, 0);
+        stream = new stream(engine);
+    }
+
+    private static String load() {
+        try {
+            Loader.load(dnnl.class);
+            return null;
+        } catch (Throwable t) {
+            return "oneDNN (org.bytedeco:dnnl for " + Loader.getPlatform() + ") did not load: " + t;
+        }
+    }
+
+    /** Null when oneDNN loaded, else why not. */
     static String loadProblem() {
-        return null;
+        return PROBLEM;
+    }
+
+    /** The process-wide engine and stream, created on first use. */
+    static Dnnl get() {
+        Dnnl d = instance;
+        if (d == null) {
+            synchronized (Dnnl.class) {
+                if (PROBLEM != null) {
+                    throw new IllegalStateException("cpu: " + PROBLEM);
+                }
+                d = instance;
+                if (d == null) {
+                    d = new Dnnl();
+                    instance = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    engine engine() {
+        return engine;
+    }
+
+    stream stream() {
+        return stream;
+    }
+
+    /** A pointer to {@code address} for oneDNN calls; it owns nothing and is never deallocated. */
+    static Pointer pointer(long address) {
+        return new Address(address);
+    }
+
+    /** A float pointer to {@code address}, as the GEMM entry points take. */
+    static FloatPointer floats(long address) {
+        return new FloatPointer(new Address(address));
+    }
+
+    /** Throws when a oneDNN C call returned a status other than success. */
+    static void check(int status, String what) {
+        if (status != dnnl.dnnl_success) {
+            throw new IllegalStateException("cpu: oneDNN " + what + " failed with status " + status);
+        }
+    }
+
+    /** JavaCPP pointers carry their address in a protected field; this subclass sets it. */
+    private static final class Address extends Pointer {
+        Address(long address) {
+            this.address = address;
+        }
     }
 }
