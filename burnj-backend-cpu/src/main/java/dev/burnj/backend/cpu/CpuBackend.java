@@ -7,7 +7,6 @@ import dev.burnj.backend.Comparison;
 import dev.burnj.backend.ConvGradients;
 import dev.burnj.backend.ConvOptions;
 import dev.burnj.backend.ConvTransposeOptions;
-import dev.burnj.backend.Distribution;
 import dev.burnj.backend.InterpolateMode;
 import dev.burnj.backend.MaxPoolResult;
 import dev.burnj.backend.MemoryCounter;
@@ -43,7 +42,6 @@ public final class CpuBackend implements Backend {
     private final Convolutions convolutions = new Convolutions(transfers, matmul);
     private final Pooling pooling = new Pooling(transfers);
     private final Interpolation interpolation = new Interpolation(transfers);
-    private final PhiloxSampler random = new PhiloxSampler(memory);
     private final AdamKernel adam = new AdamKernel();
 
     CpuBackend() {}
@@ -485,11 +483,6 @@ public final class CpuBackend implements Backend {
     @Override
     public TensorPrimitive matmul(TensorPrimitive lhs, TensorPrimitive rhs) {
         return matmul.matmul(t(lhs), t(rhs));
-    }
-
-    @Override
-    public TensorPrimitive random(Shape shape, Distribution distribution, long seed, long offset, DType dtype, Device device) {
-        return random.sample(shape, distribution, seed, offset, dtype, device(device));
     }
 
     @Override

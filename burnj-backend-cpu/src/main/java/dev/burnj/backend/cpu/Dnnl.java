@@ -16,12 +16,12 @@ final class Dnnl {
     private static final String PROBLEM = load();
     private static volatile Dnnl instance;
 
-    private final engine engine;
-    private final stream stream;
+    private final engine cpu;
+    private final stream inOrder;
 
     private Dnnl() {
-        engine = new engine(engine.kind.cpu, 0);
-        stream = new stream(engine);
+        cpu = new engine(engine.kind.cpu, 0);
+        inOrder = new stream(cpu);
     }
 
     private static String load() {
@@ -57,11 +57,11 @@ final class Dnnl {
     }
 
     engine engine() {
-        return engine;
+        return cpu;
     }
 
     stream stream() {
-        return stream;
+        return inOrder;
     }
 
     /** A pointer to {@code address} for oneDNN calls; it owns nothing and is never deallocated. */
