@@ -35,9 +35,9 @@ public final class CpuBackend implements Backend {
     private final Layouts layouts = new Layouts(transfers);
     private final Indexing indexing = new Indexing(transfers);
     private final Elementwise ew = new Elementwise(transfers);
-    private final Reductions reductions = new Reductions(transfers);
-    private final Sorting sorting = new Sorting(transfers);
-    private final Softmax softmax = new Softmax(transfers);
+    private final Reductions reductions = new Reductions();
+    private final Sorting sorting = new Sorting();
+    private final Softmax softmax = new Softmax();
     private final MatMul matmul = new MatMul(transfers);
     private final Convolutions convolutions = new Convolutions(transfers, matmul);
     private final Pooling pooling = new Pooling(transfers);

@@ -115,7 +115,7 @@ final class Reductions {
     private static final int COLUMN_BLOCK = 1024;
 
     /** Takes the facade's shared {@link Transfers}; the reductions read their inputs in place and need no copies. */
-    Reductions(Transfers transfers) {}
+    Reductions() {}
 
     CpuTensor all(CpuTensor t, Fold fold) {
         return whole(t, fold, 1);

@@ -17,7 +17,7 @@ final class Softmax {
     private static final long COST_PER_ELEMENT = 16;
 
     /** Takes the facade's shared {@link Transfers}; the kernels read their input in place and need no copies. */
-    Softmax(Transfers transfers) {}
+    Softmax() {}
 
     CpuTensor apply(CpuTensor t, int dim, Kind kind) {
         Reductions.requireFloat(t, kind.name().toLowerCase());

@@ -10,7 +10,7 @@ import dev.burnj.tensor.DType;
  */
 final class Sorting {
     /** Takes the facade's shared {@link Transfers}; argsort reads its input in place and needs no copies. */
-    Sorting(Transfers transfers) {}
+    Sorting() {}
 
     /** Indices (I64) that sort each lane along {@code dim}. */
     CpuTensor argsort(CpuTensor t, int dim, boolean descending) {
