@@ -1,8 +1,14 @@
 package dev.burnj.backend.cpu;
 
 import dev.burnj.backend.InterpolateMode;
+import dev.burnj.tensor.DType;
+import dev.burnj.tensor.Shape;
 
-/** SKELETON: Interpolation. */
+/**
+ * Nearest and bilinear resizing of the two spatial dims of {@code [N, C, H, W]} float tensors, and its gradient.
+ * Inputs are made dense first and the {@code (n, c)} planes, being independent, split across threads; the taps of
+ * each axis come precomputed from {@link InterpAxis}. Sums run in double and round once to the dtype.
+ */
 final class Interpolation {
     private final Transfers transfers;
 
@@ -11,10 +17,100 @@ final class Interpolation {
     }
 
     CpuTensor interpolate(CpuTensor input, int outHeight, int outWidth, InterpolateMode mode) {
-        throw NotYet.op("interpolate");
+        int[] d = planes("interpolate", input);
+        if (outHeight < 1 || outWidth < 1) {
+            throw new IllegalArgumentException("interpolate: output size must be positive, got " + outHeight + "x" + outWidth);
+        }
+        InterpAxis rows = InterpAxis.of(d[2], outHeight, mode);
+        InterpAxis cols = InterpAxis.of(d[3], outWidth, mode);
+        CpuTensor x = transfers.contiguous(input);
+        try {
+            CpuTensor out = x.allocateLike(Shape.of(d[0], d[1], outHeight, outWidth), x.dtype());
+            DType dt = x.dtype();
+            long xa = x.address();
+            long oa = out.address();
+            Parallel.forRange((long) d[0] * d[1], (long) outHeight * outWidth * rows.taps * cols.taps,
+                    (p0, p1) -> resample(dt, xa, oa, rows, cols, p0, p1));
+            return out;
+        } finally {
+            x.release();
+        }
     }
 
     CpuTensor interpolateBackward(CpuTensor input, CpuTensor outputGrad, InterpolateMode mode) {
-        throw NotYet.op("interpolateBackward");
+        int[] d = planes("interpolateBackward", input);
+        Shape gs = outputGrad.shape();
+        if (gs.rank() != 4 || gs.dim(0) != d[0] || gs.dim(1) != d[1] || outputGrad.dtype() != input.dtype()) {
+            throw new IllegalArgumentException("interpolateBackward: expected a " + input.dtype() + " gradient [" + d[0] + ", " + d[1]
+                    + ", outH, outW], got " + gs + " " + outputGrad.dtype());
+        }
+        InterpAxis rows = InterpAxis.of(d[2], gs.dim(2), mode);
+        InterpAxis cols = InterpAxis.of(d[3], gs.dim(3), mode);
+        CpuTensor g = transfers.contiguous(outputGrad);
+        try {
+            CpuTensor out = input.allocateLike(input.shape(), input.dtype());
+            DType dt = input.dtype();
+            long ga = g.address();
+            long oa = out.address();
+            Parallel.forRange((long) d[0] * d[1], (long) d[2] * d[3] + gs.numel() / Math.max(1, (long) d[0] * d[1]) * rows.taps * cols.taps,
+                    (p0, p1) -> scatter(dt, ga, oa, rows, cols, p0, p1));
+            return out;
+        } finally {
+            g.release();
+        }
+    }
+
+    private static void resample(DType dt, long x, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
+        int size = dt.byteSize();
+        int w = cols.in;
+        long inPlane = (long) rows.in * w;
+        long o = p0 * rows.out * cols.out;
+        for (long p = p0; p < p1; p++) {
+            long plane = x + p * inPlane * size;
+            for (int oy = 0; oy < rows.out; oy++) {
+                for (int ox = 0; ox < cols.out; ox++, o++) {
+                    double sum = 0;
+                    for (int a = oy * rows.taps; a < (oy + 1) * rows.taps; a++) {
+                        long row = plane + (long) rows.index[a] * w * size;
+                        for (int b = ox * cols.taps; b < (ox + 1) * cols.taps; b++) {
+                            sum += rows.weight[a] * cols.weight[b] * Access.getDouble(dt, row + (long) cols.index[b] * size);
+                        }
+                    }
+                    Access.putDouble(dt, out + o * size, sum);
+                }
+            }
+        }
+    }
+
+    /** Zeroes each gradient plane and adds every output gradient, weighted, at the taps it was blended from. */
+    private static void scatter(DType dt, long g, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
+        int size = dt.byteSize();
+        int w = cols.in;
+        long inPlane = (long) rows.in * w;
+        long o = p0 * rows.out * cols.out;
+        for (long p = p0; p < p1; p++) {
+            long plane = out + p * inPlane * size;
+            NativeMemory.setBytes(plane, inPlane * size, (byte) 0);
+            for (int oy = 0; oy < rows.out; oy++) {
+                for (int ox = 0; ox < cols.out; ox++, o++) {
+                    double grad = Access.getDouble(dt, g + o * size);
+                    for (int a = oy * rows.taps; a < (oy + 1) * rows.taps; a++) {
+                        long row = plane + (long) rows.index[a] * w * size;
+                        for (int b = ox * cols.taps; b < (ox + 1) * cols.taps; b++) {
+                            long at = row + (long) cols.index[b] * size;
+                            Access.putDouble(dt, at, Access.getDouble(dt, at) + rows.weight[a] * cols.weight[b] * grad);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] planes(String op, CpuTensor input) {
+        if (input.shape().rank() != 4 || !input.dtype().isFloat() || input.shape().dim(2) == 0 || input.shape().dim(3) == 0) {
+            throw new IllegalArgumentException(op + ": expected a float [N, C, H, W] input with H, W > 0, got " + input.shape() + " "
+                    + input.dtype());
+        }
+        return input.dims();
     }
 }
