@@ -1,7 +1,6 @@
 package dev.burnj.backend.cpu;
 
 import dev.burnj.backend.InterpolateMode;
-import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 
 /**
@@ -26,11 +25,11 @@ final class Interpolation {
         CpuTensor x = transfers.contiguous(input);
         try {
             CpuTensor out = x.allocateLike(Shape.of(d[0], d[1], outHeight, outWidth), x.dtype());
-            DType dt = x.dtype();
+            boolean f64 = PoolFloats.isDouble(x.dtype());
             long xa = x.address();
             long oa = out.address();
             Parallel.forRange((long) d[0] * d[1], (long) outHeight * outWidth * rows.taps * cols.taps,
-                    (p0, p1) -> resample(dt, xa, oa, rows, cols, p0, p1));
+                    (p0, p1) -> resample(f64, xa, oa, rows, cols, p0, p1));
             return out;
         } finally {
             x.release();
@@ -49,19 +48,19 @@ final class Interpolation {
         CpuTensor g = transfers.contiguous(outputGrad);
         try {
             CpuTensor out = input.allocateLike(input.shape(), input.dtype());
-            DType dt = input.dtype();
+            boolean f64 = PoolFloats.isDouble(input.dtype());
             long ga = g.address();
             long oa = out.address();
-            Parallel.forRange((long) d[0] * d[1], (long) d[2] * d[3] + gs.numel() / Math.max(1, (long) d[0] * d[1]) * rows.taps * cols.taps,
-                    (p0, p1) -> scatter(dt, ga, oa, rows, cols, p0, p1));
+            Parallel.forRange((long) d[0] * d[1], (long) d[2] * d[3] + (long) gs.dim(2) * gs.dim(3) * rows.taps * cols.taps,
+                    (p0, p1) -> scatter(f64, ga, oa, rows, cols, p0, p1));
             return out;
         } finally {
             g.release();
         }
     }
 
-    private static void resample(DType dt, long x, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
-        int size = dt.byteSize();
+    private static void resample(boolean f64, long x, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
+        int size = f64 ? 8 : 4;
         int w = cols.in;
         long inPlane = (long) rows.in * w;
         long o = p0 * rows.out * cols.out;
@@ -73,18 +72,18 @@ final class Interpolation {
                     for (int a = oy * rows.taps; a < (oy + 1) * rows.taps; a++) {
                         long row = plane + (long) rows.index[a] * w * size;
                         for (int b = ox * cols.taps; b < (ox + 1) * cols.taps; b++) {
-                            sum += rows.weight[a] * cols.weight[b] * Access.getDouble(dt, row + (long) cols.index[b] * size);
+                            sum += rows.weight[a] * cols.weight[b] * PoolFloats.get(f64, row + (long) cols.index[b] * size);
                         }
                     }
-                    Access.putDouble(dt, out + o * size, sum);
+                    PoolFloats.put(f64, out + o * size, sum);
                 }
             }
         }
     }
 
     /** Zeroes each gradient plane and adds every output gradient, weighted, at the taps it was blended from. */
-    private static void scatter(DType dt, long g, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
-        int size = dt.byteSize();
+    private static void scatter(boolean f64, long g, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
+        int size = f64 ? 8 : 4;
         int w = cols.in;
         long inPlane = (long) rows.in * w;
         long o = p0 * rows.out * cols.out;
@@ -93,12 +92,12 @@ final class Interpolation {
             NativeMemory.setBytes(plane, inPlane * size, (byte) 0);
             for (int oy = 0; oy < rows.out; oy++) {
                 for (int ox = 0; ox < cols.out; ox++, o++) {
-                    double grad = Access.getDouble(dt, g + o * size);
+                    double grad = PoolFloats.get(f64, g + o * size);
                     for (int a = oy * rows.taps; a < (oy + 1) * rows.taps; a++) {
                         long row = plane + (long) rows.index[a] * w * size;
                         for (int b = ox * cols.taps; b < (ox + 1) * cols.taps; b++) {
                             long at = row + (long) cols.index[b] * size;
-                            Access.putDouble(dt, at, Access.getDouble(dt, at) + rows.weight[a] * cols.weight[b] * grad);
+                            PoolFloats.put(f64, at, PoolFloats.get(f64, at) + rows.weight[a] * cols.weight[b] * grad);
                         }
                     }
                 }

@@ -33,16 +33,16 @@ final class Pooling {
                 values.release();
                 throw e;
             }
-            DType dt = x.dtype();
+            boolean f64 = PoolFloats.isDouble(x.dtype());
             long xa = x.address();
             long va = values.address();
             long ia = indices.address();
-            boolean halve = dt == DType.F32 && isHalving(options) && 2 * rows.out <= rows.in && 2 * cols.out <= cols.in;
+            boolean halve = !f64 && isHalving(options) && 2 * rows.out <= rows.in && 2 * cols.out <= cols.in;
             Parallel.forRange((long) d[0] * d[1], (long) rows.out * cols.out * rows.maxCount() * cols.maxCount(), (p0, p1) -> {
                 if (halve) {
                     maxHalvingF32(xa, va, ia, rows.in, cols.in, rows.out, cols.out, p0, p1);
                 } else {
-                    maxPlanes(dt, xa, va, ia, rows, cols, p0, p1);
+                    maxPlanes(f64, xa, va, ia, rows, cols, p0, p1);
                 }
             });
             return new MaxPoolResult(values, indices);
@@ -61,28 +61,27 @@ final class Pooling {
         int inPlane = d[2] * d[3];
         int outPlane = outputGrad.shape().dim(2) * outputGrad.shape().dim(3);
         CpuTensor g = transfers.contiguous(outputGrad);
-        CpuTensor idx = null;
-        CpuTensor out = null;
         try {
-            idx = transfers.contiguous(indices);
-            out = input.allocateLike(input.shape(), input.dtype());
-            DType dt = input.dtype();
-            DType it = idx.dtype();
-            long ga = g.address();
-            long ia = idx.address();
-            long oa = out.address();
-            Parallel.forRange((long) d[0] * d[1], inPlane + outPlane, (p0, p1) -> routeMax(dt, it, ga, ia, oa, inPlane, outPlane, p0, p1));
-            CpuTensor result = out;
-            out = null;
-            return result;
-        } finally {
-            g.release();
-            if (idx != null) {
+            CpuTensor idx = transfers.contiguous(indices);
+            try {
+                CpuTensor out = input.allocateLike(input.shape(), input.dtype());
+                boolean f64 = PoolFloats.isDouble(input.dtype());
+                DType it = idx.dtype();
+                long ga = g.address();
+                long ia = idx.address();
+                long oa = out.address();
+                try {
+                    Parallel.forRange((long) d[0] * d[1], inPlane + outPlane, (p0, p1) -> routeMax(f64, it, ga, ia, oa, inPlane, outPlane, p0, p1));
+                } catch (RuntimeException | Error e) {
+                    out.release();
+                    throw e;
+                }
+                return out;
+            } finally {
                 idx.release();
             }
-            if (out != null) {
-                out.release();
-            }
+        } finally {
+            g.release();
         }
     }
 
@@ -124,11 +123,11 @@ final class Pooling {
         CpuTensor x = transfers.contiguous(input);
         try {
             CpuTensor out = x.allocateLike(Shape.of(d[0], d[1], rows.out, cols.out), x.dtype());
-            DType dt = x.dtype();
+            boolean f64 = PoolFloats.isDouble(x.dtype());
             long xa = x.address();
             long oa = out.address();
             Parallel.forRange((long) d[0] * d[1], (long) rows.out * cols.out * rows.maxCount() * cols.maxCount(),
-                    (p0, p1) -> averagePlanes(dt, xa, oa, rows, cols, p0, p1));
+                    (p0, p1) -> averagePlanes(f64, xa, oa, rows, cols, p0, p1));
             return out;
         } finally {
             x.release();
@@ -141,19 +140,19 @@ final class Pooling {
         CpuTensor g = transfers.contiguous(outputGrad);
         try {
             CpuTensor out = input.allocateLike(input.shape(), input.dtype());
-            DType dt = input.dtype();
+            boolean f64 = PoolFloats.isDouble(input.dtype());
             long ga = g.address();
             long oa = out.address();
             Parallel.forRange((long) d[0] * d[1], (long) rows.in * cols.in + (long) rows.out * cols.out * rows.maxCount() * cols.maxCount(),
-                    (p0, p1) -> spreadPlanes(dt, ga, oa, rows, cols, p0, p1));
+                    (p0, p1) -> spreadPlanes(f64, ga, oa, rows, cols, p0, p1));
             return out;
         } finally {
             g.release();
         }
     }
 
-    private static void maxPlanes(DType dt, long x, long values, long indices, PoolAxis rows, PoolAxis cols, long p0, long p1) {
-        int size = dt.byteSize();
+    private static void maxPlanes(boolean f64, long x, long values, long indices, PoolAxis rows, PoolAxis cols, long p0, long p1) {
+        int size = f64 ? 8 : 4;
         int w = cols.in;
         long inPlane = (long) rows.in * w;
         long o = p0 * rows.out * cols.out;
@@ -161,9 +160,9 @@ final class Pooling {
             long plane = x + p * inPlane * size;
             for (int oy = 0; oy < rows.out; oy++) {
                 for (int ox = 0; ox < cols.out; ox++, o++) {
-                    int arg = argmax(dt, plane, w, rows, oy, cols, ox);
-                    double best = arg < 0 ? Double.NEGATIVE_INFINITY : Access.getDouble(dt, plane + (long) arg * size);
-                    Access.putDouble(dt, values + o * size, best);
+                    int arg = argmax(f64, plane, w, rows, oy, cols, ox);
+                    double best = arg < 0 ? Double.NEGATIVE_INFINITY : PoolFloats.get(f64, plane + (long) arg * size);
+                    PoolFloats.put(f64, values + o * size, best);
                     NativeMemory.putLong(indices + (o << 3), arg);
                 }
             }
@@ -175,8 +174,8 @@ final class Pooling {
      * from {@code Math.max}, whose code has no branch to mispredict, then the first tap equal to it; a window whose
      * maximum is NaN takes the first tap unless a later one is strictly larger, as the reference does.
      */
-    private static int argmax(DType dt, long plane, int w, PoolAxis rows, int oy, PoolAxis cols, int ox) {
-        int size = dt.byteSize();
+    private static int argmax(boolean f64, long plane, int w, PoolAxis rows, int oy, PoolAxis cols, int ox) {
+        int size = f64 ? 8 : 4;
         int y0 = rows.start[oy];
         int ny = rows.count[oy];
         int sy = rows.step * w;
@@ -189,7 +188,7 @@ final class Pooling {
         double max = Double.NEGATIVE_INFINITY;
         for (int ky = 0, row = y0 * w + x0; ky < ny; ky++, row += sy) {
             for (int kx = 0, at = row; kx < nx; kx++, at += sx) {
-                max = Math.max(max, Access.getDouble(dt, plane + (long) at * size));
+                max = Math.max(max, PoolFloats.get(f64, plane + (long) at * size));
             }
         }
         boolean nan = max != max;
@@ -197,7 +196,7 @@ final class Pooling {
         int arg = -1;
         for (int ky = 0, row = y0 * w + x0; ky < ny; ky++, row += sy) {
             for (int kx = 0, at = row; kx < nx; kx++, at += sx) {
-                double v = Access.getDouble(dt, plane + (long) at * size);
+                double v = PoolFloats.get(f64, plane + (long) at * size);
                 if (!nan && v == max) {
                     return at;
                 }
@@ -223,8 +222,8 @@ final class Pooling {
     /**
      * Max pooling of F32 planes by 2x2 blocks that all lie inside the input. Random data makes "which of the four is
      * largest" unpredictable, so the maximum comes from {@code Math.max} and the index from selects the JIT compiles to
-     * conditional moves, not branches; the value is re-read at the index so that a signed zero is the one chosen. A
-     * block holding a NaN (whose maximum is NaN) goes to the exact rule of {@link #maxPlanes}.
+     * conditional moves, not branches. A zero maximum is re-read at the index, since {@code Math.max} prefers +0 where
+     * the first of two zeros wins; a block holding a NaN (whose maximum is NaN) takes the exact rule of the reference.
      */
     private static void maxHalvingF32(long x, long values, long indices, int h, int w, int oh, int ow, long p0, long p1) {
         long inPlane = (long) h * w;
@@ -255,7 +254,8 @@ final class Pooling {
                         arg = b == max ? at + 1 : arg;
                         arg = a == max ? at : arg;
                     }
-                    NativeMemory.putFloat(v, NativeMemory.getFloat(plane + (long) arg * 4));
+                    float value = max == 0 || max != max ? NativeMemory.getFloat(plane + (long) arg * 4) : max;
+                    NativeMemory.putFloat(v, value);
                     NativeMemory.putLong(ix, arg);
                 }
             }
@@ -281,32 +281,43 @@ final class Pooling {
     }
 
     /** Zeroes each gradient plane and adds every output gradient at the plane position its index names. */
-    private static void routeMax(DType dt, DType it, long g, long idx, long out, int inPlane, int outPlane, long p0, long p1) {
-        int size = dt.byteSize();
+    private static void routeMax(boolean f64, DType it, long g, long idx, long out, int inPlane, int outPlane, long p0, long p1) {
+        int size = f64 ? 8 : 4;
         int isize = it.byteSize();
-        boolean fast = dt == DType.F32 && it == DType.I64;
-        long o = p0 * outPlane;
+        boolean fast = !f64 && it == DType.I64;
         for (long p = p0; p < p1; p++) {
             long plane = out + p * inPlane * size;
             NativeMemory.setBytes(plane, (long) inPlane * size, (byte) 0);
-            for (int k = 0; k < outPlane; k++, o++) {
-                long at = Access.getLong(it, idx + o * isize);
-                if (at < 0 || at >= inPlane) {
-                    throw new IllegalArgumentException("maxPool2dBackward: index " + at + " at output element " + o
-                            + " lies outside its input plane of " + inPlane + " elements");
-                }
-                long a = plane + at * size;
-                if (fast) {
-                    NativeMemory.putFloat(a, NativeMemory.getFloat(a) + NativeMemory.getFloat(g + (o << 2)));
-                } else {
-                    Access.putDouble(dt, a, Access.getDouble(dt, a) + Access.getDouble(dt, g + o * size));
-                }
+            long o = p * outPlane;
+            if (fast) {
+                routeF32(g + o * 4, idx + o * 8, plane, inPlane, outPlane);
+                continue;
+            }
+            for (int k = 0; k < outPlane; k++) {
+                long a = plane + checked(Access.getLong(it, idx + (o + k) * isize), inPlane) * size;
+                PoolFloats.put(f64, a, PoolFloats.get(f64, a) + PoolFloats.get(f64, g + (o + k) * size));
             }
         }
     }
 
-    private static void averagePlanes(DType dt, long x, long out, PoolAxis rows, PoolAxis cols, long p0, long p1) {
-        int size = dt.byteSize();
+    /** The F32 plane of {@link #routeMax} with I64 indices, without the per-element dtype dispatch. */
+    private static void routeF32(long g, long idx, long plane, int inPlane, int outPlane) {
+        for (int k = 0; k < outPlane; k++, g += 4, idx += 8) {
+            long a = plane + checked(NativeMemory.getLong(idx), inPlane) * 4;
+            NativeMemory.putFloat(a, NativeMemory.getFloat(a) + NativeMemory.getFloat(g));
+        }
+    }
+
+    /** {@code at} if it names an element of a plane of {@code inPlane} elements; indices come from the caller. */
+    private static long checked(long at, int inPlane) {
+        if (at < 0 || at >= inPlane) {
+            throw new IllegalArgumentException("maxPool2dBackward: index " + at + " lies outside its input plane of " + inPlane + " elements");
+        }
+        return at;
+    }
+
+    private static void averagePlanes(boolean f64, long x, long out, PoolAxis rows, PoolAxis cols, long p0, long p1) {
+        int size = f64 ? 8 : 4;
         int w = cols.in;
         long inPlane = (long) rows.in * w;
         long o = p0 * rows.out * cols.out;
@@ -318,18 +329,18 @@ final class Pooling {
                     for (int ky = 0, iy = rows.start[oy]; ky < rows.count[oy]; ky++, iy += rows.step) {
                         long row = plane + ((long) iy * w + cols.start[ox]) * size;
                         for (int kx = 0; kx < cols.count[ox]; kx++, row += (long) cols.step * size) {
-                            sum += Access.getDouble(dt, row);
+                            sum += PoolFloats.get(f64, row);
                         }
                     }
                     int divisor = rows.divisor[oy] * cols.divisor[ox];
-                    Access.putDouble(dt, out + o * size, divisor == 0 ? 0.0 : sum / divisor);
+                    PoolFloats.put(f64, out + o * size, divisor == 0 ? 0.0 : sum / divisor);
                 }
             }
         }
     }
 
-    private static void spreadPlanes(DType dt, long g, long out, PoolAxis rows, PoolAxis cols, long p0, long p1) {
-        int size = dt.byteSize();
+    private static void spreadPlanes(boolean f64, long g, long out, PoolAxis rows, PoolAxis cols, long p0, long p1) {
+        int size = f64 ? 8 : 4;
         int w = cols.in;
         long inPlane = (long) rows.in * w;
         long o = p0 * rows.out * cols.out;
@@ -342,11 +353,11 @@ final class Pooling {
                     if (divisor == 0) {
                         continue;
                     }
-                    double share = Access.getDouble(dt, g + o * size) / divisor;
+                    double share = PoolFloats.get(f64, g + o * size) / divisor;
                     for (int ky = 0, iy = rows.start[oy]; ky < rows.count[oy]; ky++, iy += rows.step) {
                         long row = plane + ((long) iy * w + cols.start[ox]) * size;
                         for (int kx = 0; kx < cols.count[ox]; kx++, row += (long) cols.step * size) {
-                            Access.putDouble(dt, row, Access.getDouble(dt, row) + share);
+                            PoolFloats.put(f64, row, PoolFloats.get(f64, row) + share);
                         }
                     }
                 }
