@@ -6,7 +6,8 @@ import dev.burnj.tensor.Shape;
 /**
  * Nearest and bilinear resizing of the two spatial dims of {@code [N, C, H, W]} float tensors, and its gradient.
  * Inputs are made dense first and the {@code (n, c)} planes, being independent, split across threads; the taps of
- * each axis come precomputed from {@link InterpAxis}. Sums run in double and round once to the dtype.
+ * each axis come precomputed from {@link InterpAxis}. Sums, forward and backward, run in double and round once to
+ * the dtype.
  */
 final class Interpolation {
     private final Transfers transfers;
@@ -81,27 +82,26 @@ final class Interpolation {
         }
     }
 
-    /** Zeroes each gradient plane and adds every output gradient, weighted, at the taps it was blended from. */
+    /** Adds every output gradient, weighted, at the taps it was blended from, summing each plane in double. */
     private static void scatter(boolean f64, long g, long out, InterpAxis rows, InterpAxis cols, long p0, long p1) {
         int size = f64 ? 8 : 4;
         int w = cols.in;
-        long inPlane = (long) rows.in * w;
+        int inPlane = rows.in * w;
         long o = p0 * rows.out * cols.out;
         for (long p = p0; p < p1; p++) {
-            long plane = out + p * inPlane * size;
-            NativeMemory.setBytes(plane, inPlane * size, (byte) 0);
+            double[] sums = PoolFloats.sums(inPlane);
             for (int oy = 0; oy < rows.out; oy++) {
                 for (int ox = 0; ox < cols.out; ox++, o++) {
                     double grad = PoolFloats.get(f64, g + o * size);
                     for (int a = oy * rows.taps; a < (oy + 1) * rows.taps; a++) {
-                        long row = plane + (long) rows.index[a] * w * size;
+                        int row = rows.index[a] * w;
                         for (int b = ox * cols.taps; b < (ox + 1) * cols.taps; b++) {
-                            long at = row + (long) cols.index[b] * size;
-                            PoolFloats.put(f64, at, PoolFloats.get(f64, at) + rows.weight[a] * cols.weight[b] * grad);
+                            sums[row + cols.index[b]] += rows.weight[a] * cols.weight[b] * grad;
                         }
                     }
                 }
             }
+            PoolFloats.putAll(f64, out + p * inPlane * size, sums, inPlane);
         }
     }
 

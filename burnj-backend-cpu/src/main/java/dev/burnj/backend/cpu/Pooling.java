@@ -9,7 +9,8 @@ import dev.burnj.tensor.Shape;
  * Max, average and adaptive average pooling of {@code [N, C, H, W]} float tensors, forward and backward. Inputs are
  * made dense first, so a kernel walks plane after plane of {@code H * W} elements; the planes are independent, which
  * lets large inputs split over them across threads. The windows come clipped to the input from {@link PoolAxis}.
- * Max pooling with a 2x2 stride-2 window over F32 (the CNN's) has a kernel of its own.
+ * Averages and their gradients sum in double and round once to the dtype. Max pooling with a 2x2 stride-2 window
+ * over F32 (the CNN's) has a kernel of its own.
  */
 final class Pooling {
     private final Transfers transfers;
@@ -342,11 +343,10 @@ final class Pooling {
     private static void spreadPlanes(boolean f64, long g, long out, PoolAxis rows, PoolAxis cols, long p0, long p1) {
         int size = f64 ? 8 : 4;
         int w = cols.in;
-        long inPlane = (long) rows.in * w;
+        int inPlane = rows.in * w;
         long o = p0 * rows.out * cols.out;
         for (long p = p0; p < p1; p++) {
-            long plane = out + p * inPlane * size;
-            NativeMemory.setBytes(plane, inPlane * size, (byte) 0);
+            double[] sums = PoolFloats.sums(inPlane);
             for (int oy = 0; oy < rows.out; oy++) {
                 for (int ox = 0; ox < cols.out; ox++, o++) {
                     int divisor = rows.divisor[oy] * cols.divisor[ox];
@@ -354,14 +354,14 @@ final class Pooling {
                         continue;
                     }
                     double share = PoolFloats.get(f64, g + o * size) / divisor;
-                    for (int ky = 0, iy = rows.start[oy]; ky < rows.count[oy]; ky++, iy += rows.step) {
-                        long row = plane + ((long) iy * w + cols.start[ox]) * size;
-                        for (int kx = 0; kx < cols.count[ox]; kx++, row += (long) cols.step * size) {
-                            PoolFloats.put(f64, row, PoolFloats.get(f64, row) + share);
+                    for (int ky = 0, row = rows.start[oy] * w + cols.start[ox]; ky < rows.count[oy]; ky++, row += rows.step * w) {
+                        for (int kx = 0, at = row; kx < cols.count[ox]; kx++, at += cols.step) {
+                            sums[at] += share;
                         }
                     }
                 }
             }
+            PoolFloats.putAll(f64, out + p * inPlane * size, sums, inPlane);
         }
     }
 

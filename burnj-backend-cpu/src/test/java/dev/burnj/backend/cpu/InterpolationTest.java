@@ -65,6 +65,14 @@ class InterpolationTest {
         }
     }
 
+    /** A large upsampling sends thousands of output gradients to each input: they must sum in double, as the reference's. */
+    @Test
+    void manyContributionsSumLikeTheReference() {
+        for (InterpolateMode mode : InterpolateMode.values()) {
+            check(Shape.of(1, 2, 2, 3), new int[] {150, 170}, mode, DType.F32, Layout.DENSE);
+        }
+    }
+
     @Test
     void rejectsAMismatchedGradient() {
         CpuTensor in = Views.create(cpu, uniform(Shape.of(1, 2, 3, 3), DType.F32, 3), Layout.DENSE);
