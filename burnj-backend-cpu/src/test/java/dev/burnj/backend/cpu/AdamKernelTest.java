@@ -10,7 +10,7 @@ import dev.burnj.backend.Backend;
 import dev.burnj.backend.Backends;
 import dev.burnj.backend.OptimizerOps;
 import dev.burnj.backend.TensorPrimitive;
-import dev.burnj.backend.cpu.Views.Layout;
+import dev.burnj.backend.cpu.PoolViews.Layout;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
@@ -69,13 +69,13 @@ class AdamKernelTest {
         boolean cpuTensors = b == cpu || Proxy.isProxyClass(b.getClass());
         List<TensorPrimitive> args = new ArrayList<>();
         for (TensorData d : in) {
-            args.add(cpuTensors ? Views.create(cpu, d, layout) : b.fromData(d, b.defaultDevice()));
+            args.add(cpuTensors ? PoolViews.create(cpu, d, layout) : b.fromData(d, b.defaultDevice()));
         }
         try {
             AdamUpdate u = b.adamStep(args.get(0), args.get(1), args.get(2), args.get(3), amsgrad ? args.get(4) : null, c);
             List<TensorData> out = new ArrayList<>();
             for (TensorPrimitive t : new TensorPrimitive[] {u.param(), u.expAvg(), u.expAvgSq(), u.maxExpAvgSq()}) {
-                out.add(t == null ? null : Views.take(b, t));
+                out.add(t == null ? null : PoolViews.take(b, t));
             }
             return out;
         } finally {
@@ -89,7 +89,7 @@ class AdamKernelTest {
             if (expected.get(k) == null) {
                 assertNull(actual.get(k), what + " " + names[k]);
             } else {
-                Views.assertSame(what + " " + names[k], expected.get(k), actual.get(k));
+                PoolViews.assertSame(what + " " + names[k], expected.get(k), actual.get(k));
             }
         }
     }
@@ -147,10 +147,10 @@ class AdamKernelTest {
     @Test
     void rejectsOperandsOfAnotherShapeOrDtype() {
         List<TensorData> in = inputs(Shape.of(2, 3), DType.F32, 1);
-        CpuTensor p = Views.create(cpu, in.get(0), Layout.DENSE);
-        CpuTensor other = Views.create(cpu, inputs(Shape.of(3, 2), DType.F32, 2).get(1), Layout.DENSE);
-        CpuTensor f64 = Views.create(cpu, in.get(1).convert(DType.F64), Layout.DENSE);
-        CpuTensor ints = Views.create(cpu, in.get(0).convert(DType.I32), Layout.DENSE);
+        CpuTensor p = PoolViews.create(cpu, in.get(0), Layout.DENSE);
+        CpuTensor other = PoolViews.create(cpu, inputs(Shape.of(3, 2), DType.F32, 2).get(1), Layout.DENSE);
+        CpuTensor f64 = PoolViews.create(cpu, in.get(1).convert(DType.F64), Layout.DENSE);
+        CpuTensor ints = PoolViews.create(cpu, in.get(0).convert(DType.I32), Layout.DENSE);
         assertThrows(IllegalArgumentException.class, () -> cpu.adamStep(p, other, p, p, null, STEPS[0]));
         assertThrows(IllegalArgumentException.class, () -> cpu.adamStep(p, p, p, f64, null, STEPS[0]));
         assertThrows(IllegalArgumentException.class, () -> cpu.adamStep(p, p, p, p, other, STEPS[0]));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.burnj.backend.InterpolateMode;
-import dev.burnj.backend.cpu.Views.Layout;
+import dev.burnj.backend.cpu.PoolViews.Layout;
 import dev.burnj.conformance.reference.ReferenceModule;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
@@ -32,12 +32,12 @@ class InterpolationTest {
         TensorData x = uniform(s, dt, 1);
         TensorData g = uniform(Shape.of(s.dim(0), s.dim(1), size[0], size[1]), dt, 2);
         String what = "interpolate " + s + " to " + size[0] + "x" + size[1] + " " + mode + " " + dt + " " + layout;
-        CpuTensor in = Views.create(cpu, x, layout);
-        CpuTensor grad = Views.create(cpu, g, layout);
-        Views.assertClose(what, ReferenceModule.interpolate(x, size[0], size[1], mode), Views.take(cpu, cpu.interpolate(in, size[0], size[1], mode)),
+        CpuTensor in = PoolViews.create(cpu, x, layout);
+        CpuTensor grad = PoolViews.create(cpu, g, layout);
+        PoolViews.assertClose(what, ReferenceModule.interpolate(x, size[0], size[1], mode), PoolViews.take(cpu, cpu.interpolate(in, size[0], size[1], mode)),
                 rtol, atol);
-        Views.assertClose(what + " backward", ReferenceModule.interpolateBackward(x, g, mode),
-                Views.take(cpu, cpu.interpolateBackward(in, grad, mode)), rtol, atol);
+        PoolViews.assertClose(what + " backward", ReferenceModule.interpolateBackward(x, g, mode),
+                PoolViews.take(cpu, cpu.interpolateBackward(in, grad, mode)), rtol, atol);
         in.release();
         grad.release();
     }
@@ -75,8 +75,8 @@ class InterpolationTest {
 
     @Test
     void rejectsAMismatchedGradient() {
-        CpuTensor in = Views.create(cpu, uniform(Shape.of(1, 2, 3, 3), DType.F32, 3), Layout.DENSE);
-        CpuTensor grad = Views.create(cpu, uniform(Shape.of(1, 3, 6, 6), DType.F32, 4), Layout.DENSE);
+        CpuTensor in = PoolViews.create(cpu, uniform(Shape.of(1, 2, 3, 3), DType.F32, 3), Layout.DENSE);
+        CpuTensor grad = PoolViews.create(cpu, uniform(Shape.of(1, 3, 6, 6), DType.F32, 4), Layout.DENSE);
         assertThrows(IllegalArgumentException.class, () -> cpu.interpolateBackward(in, grad, InterpolateMode.BILINEAR));
         assertThrows(IllegalArgumentException.class, () -> cpu.interpolate(in, 0, 4, InterpolateMode.NEAREST));
         in.release();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.burnj.backend.MaxPoolResult;
 import dev.burnj.backend.PoolOptions;
-import dev.burnj.backend.cpu.Views.Layout;
+import dev.burnj.backend.cpu.PoolViews.Layout;
 import dev.burnj.conformance.reference.ReferenceModule;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
@@ -62,7 +62,7 @@ class PoolingTest {
         if (o.outputSize(0, s.dim(2)) >= 1 && o.outputSize(1, s.dim(3)) >= 1) {
             return true;
         }
-        CpuTensor x = Views.create(cpu, uniform(s, DType.F32, 0), Layout.DENSE);
+        CpuTensor x = PoolViews.create(cpu, uniform(s, DType.F32, 0), Layout.DENSE);
         assertThrows(IllegalArgumentException.class, () -> cpu.avgPool2d(x, o));
         x.release();
         return false;
@@ -91,13 +91,13 @@ class PoolingTest {
                     TensorData expectedGrad = ReferenceModule.maxPool2dBackward(x, g, expected.get(1));
                     for (Layout layout : Layout.values()) {
                         String what = "maxPool2d " + s + " " + o + " " + dt + " " + layout;
-                        CpuTensor in = Views.create(cpu, x, layout);
+                        CpuTensor in = PoolViews.create(cpu, x, layout);
                         MaxPoolResult r = cpu.maxPool2dWithIndices(in, o);
-                        Views.assertSame(what + " values", expected.get(0), Views.take(cpu, r.values()));
-                        Views.assertSame(what + " indices", expected.get(1), Views.take(cpu, r.indices()));
-                        CpuTensor grad = Views.create(cpu, g, layout);
-                        CpuTensor indices = Views.create(cpu, expected.get(1), layout);
-                        Views.assertClose(what + " backward", expectedGrad, Views.take(cpu, cpu.maxPool2dBackward(in, o, grad, indices)),
+                        PoolViews.assertSame(what + " values", expected.get(0), PoolViews.take(cpu, r.values()));
+                        PoolViews.assertSame(what + " indices", expected.get(1), PoolViews.take(cpu, r.indices()));
+                        CpuTensor grad = PoolViews.create(cpu, g, layout);
+                        CpuTensor indices = PoolViews.create(cpu, expected.get(1), layout);
+                        PoolViews.assertClose(what + " backward", expectedGrad, PoolViews.take(cpu, cpu.maxPool2dBackward(in, o, grad, indices)),
                                 rtol(dt), atol(dt));
                         in.release();
                         grad.release();
@@ -126,10 +126,10 @@ class PoolingTest {
                         TensorData expectedGrad = ReferenceModule.avgPool2dBackward(x, p, g);
                         for (Layout layout : Layout.values()) {
                             String what = "avgPool2d " + s + " " + p + " " + dt + " " + layout;
-                            CpuTensor in = Views.create(cpu, x, layout);
-                            CpuTensor grad = Views.create(cpu, g, layout);
-                            Views.assertClose(what, expected, Views.take(cpu, cpu.avgPool2d(in, p)), rtol(dt), atol(dt));
-                            Views.assertClose(what + " backward", expectedGrad, Views.take(cpu, cpu.avgPool2dBackward(in, p, grad)), rtol(dt),
+                            CpuTensor in = PoolViews.create(cpu, x, layout);
+                            CpuTensor grad = PoolViews.create(cpu, g, layout);
+                            PoolViews.assertClose(what, expected, PoolViews.take(cpu, cpu.avgPool2d(in, p)), rtol(dt), atol(dt));
+                            PoolViews.assertClose(what + " backward", expectedGrad, PoolViews.take(cpu, cpu.avgPool2dBackward(in, p, grad)), rtol(dt),
                                     atol(dt));
                             in.release();
                             grad.release();
@@ -142,10 +142,10 @@ class PoolingTest {
                     TensorData expectedGrad = ReferenceModule.adaptiveAvgPool2dBackward(x, g);
                     for (Layout layout : Layout.values()) {
                         String what = "adaptiveAvgPool2d " + s + " to " + size[0] + "x" + size[1] + " " + dt + " " + layout;
-                        CpuTensor in = Views.create(cpu, x, layout);
-                        CpuTensor grad = Views.create(cpu, g, layout);
-                        Views.assertClose(what, expected, Views.take(cpu, cpu.adaptiveAvgPool2d(in, size[0], size[1])), rtol(dt), atol(dt));
-                        Views.assertClose(what + " backward", expectedGrad, Views.take(cpu, cpu.adaptiveAvgPool2dBackward(in, grad)), rtol(dt),
+                        CpuTensor in = PoolViews.create(cpu, x, layout);
+                        CpuTensor grad = PoolViews.create(cpu, g, layout);
+                        PoolViews.assertClose(what, expected, PoolViews.take(cpu, cpu.adaptiveAvgPool2d(in, size[0], size[1])), rtol(dt), atol(dt));
+                        PoolViews.assertClose(what + " backward", expectedGrad, PoolViews.take(cpu, cpu.adaptiveAvgPool2dBackward(in, grad)), rtol(dt),
                                 atol(dt));
                         in.release();
                         grad.release();
@@ -165,15 +165,15 @@ class PoolingTest {
                 TensorData x = distinct(s, DType.F32, 6);
                 List<TensorData> expected = ReferenceModule.maxPool2d(x, o);
                 TensorData g = uniform(expected.get(0).shape(), DType.F32, 7);
-                CpuTensor in = Views.create(cpu, x, Layout.DENSE);
+                CpuTensor in = PoolViews.create(cpu, x, Layout.DENSE);
                 MaxPoolResult r = cpu.maxPool2dWithIndices(in, o);
                 String what = "maxPool2d " + s + " " + o;
-                Views.assertSame(what + " values", expected.get(0), cpu.toData(r.values()));
-                Views.assertSame(what + " indices", expected.get(1), cpu.toData(r.indices()));
-                CpuTensor grad = Views.create(cpu, g, Layout.DENSE);
-                Views.assertClose(what + " backward", ReferenceModule.maxPool2dBackward(x, g, expected.get(1)),
-                        Views.take(cpu, cpu.maxPool2dBackward(in, o, grad, r.indices())), 1e-5, 1e-6);
-                Views.assertClose("avgPool2d " + s + " " + o, ReferenceModule.avgPool2d(x, o), Views.take(cpu, cpu.avgPool2d(in, o)), 1e-5, 1e-6);
+                PoolViews.assertSame(what + " values", expected.get(0), cpu.toData(r.values()));
+                PoolViews.assertSame(what + " indices", expected.get(1), cpu.toData(r.indices()));
+                CpuTensor grad = PoolViews.create(cpu, g, Layout.DENSE);
+                PoolViews.assertClose(what + " backward", ReferenceModule.maxPool2dBackward(x, g, expected.get(1)),
+                        PoolViews.take(cpu, cpu.maxPool2dBackward(in, o, grad, r.indices())), 1e-5, 1e-6);
+                PoolViews.assertClose("avgPool2d " + s + " " + o, ReferenceModule.avgPool2d(x, o), PoolViews.take(cpu, cpu.avgPool2d(in, o)), 1e-5, 1e-6);
                 r.values().release();
                 r.indices().release();
                 in.release();
@@ -197,11 +197,11 @@ class PoolingTest {
             TensorData x = TensorData.fromDoubles(v, s, dt);
             for (PoolOptions o : List.of(PoolOptions.of(2, 2), wide)) {
                 List<TensorData> expected = ReferenceModule.maxPool2d(x, o);
-                CpuTensor in = Views.create(cpu, x, Layout.DENSE);
+                CpuTensor in = PoolViews.create(cpu, x, Layout.DENSE);
                 MaxPoolResult res = cpu.maxPool2dWithIndices(in, o);
                 String what = "maxPool2d " + o + " " + dt + " over NaNs and signed zeros";
-                Views.assertSame(what + " values", expected.get(0), Views.take(cpu, res.values()));
-                Views.assertSame(what + " indices", expected.get(1), Views.take(cpu, res.indices()));
+                PoolViews.assertSame(what + " values", expected.get(0), PoolViews.take(cpu, res.values()));
+                PoolViews.assertSame(what + " indices", expected.get(1), PoolViews.take(cpu, res.indices()));
                 in.release();
             }
         }
@@ -211,9 +211,9 @@ class PoolingTest {
     void maxPoolBackwardRejectsAnIndexOutsideItsPlane() {
         long live = cpu.memoryStats().liveTensors();
         PoolOptions o = PoolOptions.of(2, 2);
-        CpuTensor in = Views.create(cpu, uniform(Shape.of(1, 2, 4, 4), DType.F32, 8), Layout.DENSE);
-        CpuTensor grad = Views.create(cpu, uniform(Shape.of(1, 2, 2, 2), DType.F32, 9), Layout.DENSE);
-        CpuTensor indices = Views.create(cpu, TensorData.of(new long[] {0, 1, 4, 5, 2, 3, 16, 7}, Shape.of(1, 2, 2, 2)), Layout.DENSE);
+        CpuTensor in = PoolViews.create(cpu, uniform(Shape.of(1, 2, 4, 4), DType.F32, 8), Layout.DENSE);
+        CpuTensor grad = PoolViews.create(cpu, uniform(Shape.of(1, 2, 2, 2), DType.F32, 9), Layout.DENSE);
+        CpuTensor indices = PoolViews.create(cpu, TensorData.of(new long[] {0, 1, 4, 5, 2, 3, 16, 7}, Shape.of(1, 2, 2, 2)), Layout.DENSE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cpu.maxPool2dBackward(in, o, grad, indices));
         assertTrue(e.getMessage().contains("index 16"), e.getMessage());
         in.release();
@@ -224,8 +224,8 @@ class PoolingTest {
 
     @Test
     void rejectsInputsThatAreNotFloatPlanes() {
-        CpuTensor flat = Views.create(cpu, uniform(Shape.of(2, 8), DType.F32, 10), Layout.DENSE);
-        CpuTensor ints = Views.create(cpu, TensorData.of(new int[16], Shape.of(1, 1, 4, 4)), Layout.DENSE);
+        CpuTensor flat = PoolViews.create(cpu, uniform(Shape.of(2, 8), DType.F32, 10), Layout.DENSE);
+        CpuTensor ints = PoolViews.create(cpu, TensorData.of(new int[16], Shape.of(1, 1, 4, 4)), Layout.DENSE);
         assertThrows(IllegalArgumentException.class, () -> cpu.maxPool2dWithIndices(flat, PoolOptions.of(2, 2)));
         assertThrows(IllegalArgumentException.class, () -> cpu.avgPool2d(ints, PoolOptions.of(2, 2)));
         assertThrows(IllegalArgumentException.class, () -> cpu.adaptiveAvgPool2d(flat, 1, 1));

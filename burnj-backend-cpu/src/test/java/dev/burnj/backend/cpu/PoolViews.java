@@ -9,8 +9,11 @@ import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
 import java.util.Arrays;
 
-/** Test inputs in the layouts kernels must handle (dense, transposed, strided with an offset), and value comparisons. */
-final class Views {
+/**
+ * Inputs in the layouts kernels must handle (dense, transposed, strided with an offset) and value comparisons, for
+ * the pooling, interpolation and Adam tests.
+ */
+final class PoolViews {
     /** Filler at stored positions a view skips: it visibly corrupts a result if a kernel reads it. */
     private static final double FILLER = 77.0;
 
@@ -22,7 +25,7 @@ final class Views {
         STRIDED
     }
 
-    private Views() {}
+    private PoolViews() {}
 
     /** {@code data} on {@code cpu} in {@code layout}; the caller owns the returned tensor. */
     static CpuTensor create(CpuBackend cpu, TensorData data, Layout layout) {
