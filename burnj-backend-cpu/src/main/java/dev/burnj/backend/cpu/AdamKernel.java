@@ -2,14 +2,226 @@ package dev.burnj.backend.cpu;
 
 import dev.burnj.backend.AdamCoefficients;
 import dev.burnj.backend.AdamUpdate;
+import dev.burnj.tensor.DType;
 
-/** SKELETON: AdamKernel. */
+/**
+ * The fused Adam step of {@link dev.burnj.backend.OptimizerOps#adamStep}: one pass over the elements into fresh
+ * tensors, where the composed default takes a dozen ops. It rounds exactly as those ops do: every operation rounds to
+ * the dtype in the formula's order, and each scalar is first rounded to the dtype, as the scalar ops take it. Dense
+ * operands run as one flat range split across threads, other layouts row by row ({@link Rows}); either way the
+ * elements pass through small heap chunks, whose loops the JIT vectorises.
+ */
 final class AdamKernel {
+    /** Operands: the inputs param, grad, expAvg, expAvgSq, maxExpAvgSq, then the outputs in the same order. */
+    private static final int OPERANDS = 9;
 
-    AdamKernel() {
-    }
+    /** Relative cost of an element for {@link Parallel}: vectorised, about that of a copy. */
+    private static final long COST = 1;
+
+    /** Elements per chunk: five chunks of each dtype stay in the L1 cache. */
+    private static final int CHUNK = 1024;
+    /** The chunks the update leaves param, expAvg, expAvgSq and the maximum in, and the operands they go to. */
+    private static final int[] UPDATED = {0, 2, 3, 4};
+    private static final int[] OUTPUT = {5, 6, 7, 8};
+    private static final ThreadLocal<float[][]> F32_CHUNKS = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
+    private static final ThreadLocal<double[][]> F64_CHUNKS = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
+
+    AdamKernel() {}
 
     AdamUpdate step(CpuTensor param, CpuTensor grad, CpuTensor expAvg, CpuTensor expAvgSq, CpuTensor maxExpAvgSq, AdamCoefficients c) {
-        throw NotYet.op("step");
+        DType dt = param.dtype();
+        if (dt != DType.F32 && dt != DType.F64) {
+            throw new IllegalArgumentException("adamStep: expected an F32 or F64 parameter, got " + dt);
+        }
+        boolean amsgrad = maxExpAvgSq != null;
+        CpuTensor[] t = new CpuTensor[OPERANDS];
+        t[0] = param;
+        t[1] = check("grad", param, grad);
+        t[2] = check("expAvg", param, expAvg);
+        t[3] = check("expAvgSq", param, expAvgSq);
+        t[4] = amsgrad ? check("maxExpAvgSq", param, maxExpAvgSq) : null;
+        try {
+            for (int k = 5; k < OPERANDS; k++) {
+                if (k < OPERANDS - 1 || amsgrad) {
+                    t[k] = param.allocateLike(param.shape(), dt);
+                }
+            }
+            run(t, c);
+            return new AdamUpdate(t[5], t[6], t[7], t[8]);
+        } catch (RuntimeException | Error e) {
+            for (int k = 5; k < OPERANDS; k++) {
+                if (t[k] != null) {
+                    t[k].release();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static CpuTensor check(String name, CpuTensor param, CpuTensor other) {
+        if (!other.shape().equals(param.shape()) || other.dtype() != param.dtype()) {
+            throw new IllegalArgumentException("adamStep: " + name + " is " + other.shape() + " " + other.dtype() + ", expected the parameter's "
+                    + param.shape() + " " + param.dtype());
+        }
+        return other;
+    }
+
+    /** Runs the step over all elements: as one flat range when every operand is dense, else row by row. */
+    private static void run(CpuTensor[] t, AdamCoefficients c) {
+        CpuTensor param = t[0];
+        int size = param.itemSize();
+        boolean f32 = param.dtype() == DType.F32;
+        boolean dense = true;
+        for (CpuTensor x : t) {
+            dense &= x == null || x.isContiguous();
+        }
+        if (dense) {
+            Parallel.forRange(param.numel(), COST, (from, to) -> {
+                long[] at = new long[OPERANDS];
+                long[] step = new long[OPERANDS];
+                for (int k = 0; k < OPERANDS; k++) {
+                    if (t[k] != null) {
+                        at[k] = t[k].address() + from * size;
+                        step[k] = size;
+                    }
+                }
+                stretch(f32, to - from, at, step, c);
+            });
+            return;
+        }
+        long[] bases = new long[OPERANDS];
+        long[][] strides = new long[OPERANDS][];
+        for (int k = 0; k < OPERANDS; k++) {
+            // An absent operand walks nothing: zero strides at offset 0.
+            strides[k] = t[k] == null ? new long[param.dims().length] : t[k].strides();
+        }
+        Rows all = Rows.over(param.dims(), bases, strides);
+        Parallel.forRange(all.rows(), all.length() * COST, (r0, r1) -> {
+            Rows rows = Rows.over(param.dims(), bases, strides).range(r0, r1);
+            long[] at = new long[OPERANDS];
+            long[] step = new long[OPERANDS];
+            while (rows.next()) {
+                for (int k = 0; k < OPERANDS; k++) {
+                    if (t[k] != null) {
+                        at[k] = t[k].address() + rows.offset(k) * size;
+                        step[k] = rows.step(k) * size;
+                    }
+                }
+                stretch(f32, rows.length(), at, step, c);
+            }
+        });
+    }
+
+    /**
+     * One run of {@code n} elements, operand {@code k} starting at address {@code at[k]} and moving by {@code step[k]}
+     * bytes. It goes through the calling thread's heap chunks: loops over Java arrays are the ones the JIT vectorises
+     * (the square root and the divisions dominate), where loops over native addresses stay scalar.
+     */
+    private static void stretch(boolean f32, long n, long[] at, long[] step, AdamCoefficients c) {
+        boolean amsgrad = at[4] != 0; // an absent operand has address 0
+        Object[] chunk = f32 ? F32_CHUNKS.get() : F64_CHUNKS.get();
+        int inputs = amsgrad ? 5 : 4;
+        for (long done = 0; done < n; done += CHUNK) {
+            int len = (int) Math.min(CHUNK, n - done);
+            for (int k = 0; k < inputs; k++) {
+                load(f32, chunk[k], at[k] + done * step[k], step[k], len);
+            }
+            if (f32) {
+                updateF32((float[][]) chunk, len, amsgrad, c);
+            } else {
+                updateF64((double[][]) chunk, len, amsgrad, c);
+            }
+            for (int j = 0; j < inputs - 1; j++) {
+                int k = UPDATED[j];
+                store(f32, chunk[k], at[OUTPUT[j]] + done * step[OUTPUT[j]], step[OUTPUT[j]], len);
+            }
+        }
+    }
+
+    private static void load(boolean f32, Object chunk, long at, long step, int n) {
+        int size = f32 ? 4 : 8;
+        if (step == size) {
+            NativeMemory.copyToArray(at, chunk, (long) n * size);
+        } else if (f32) {
+            float[] a = (float[]) chunk;
+            for (int i = 0; i < n; i++, at += step) {
+                a[i] = NativeMemory.getFloat(at);
+            }
+        } else {
+            double[] a = (double[]) chunk;
+            for (int i = 0; i < n; i++, at += step) {
+                a[i] = NativeMemory.getDouble(at);
+            }
+        }
+    }
+
+    private static void store(boolean f32, Object chunk, long at, long step, int n) {
+        int size = f32 ? 4 : 8;
+        if (step == size) {
+            NativeMemory.copyFromArray(chunk, at, (long) n * size);
+        } else if (f32) {
+            float[] a = (float[]) chunk;
+            for (int i = 0; i < n; i++, at += step) {
+                NativeMemory.putFloat(at, a[i]);
+            }
+        } else {
+            double[] a = (double[]) chunk;
+            for (int i = 0; i < n; i++, at += step) {
+                NativeMemory.putDouble(at, a[i]);
+            }
+        }
+    }
+
+    // The F32 and F64 updates are one formula twice: Java has no generics over primitives, and a single double loop
+    // would need a conversion at every operation to round as the F32 ops do. Java evaluates float expressions in
+    // float without fusing, so each operation rounds as one tensor op would.
+    private static void updateF32(float[][] chunk, int n, boolean amsgrad, AdamCoefficients c) {
+        float beta1 = (float) c.beta1();
+        float keep1 = (float) (1 - c.beta1());
+        float beta2 = (float) c.beta2();
+        float keep2 = (float) (1 - c.beta2());
+        float correction = (float) c.biasCorrection2Sqrt();
+        float eps = (float) c.eps();
+        float stepSize = (float) c.stepSize();
+        float[] p = chunk[0];
+        float[] g = chunk[1];
+        float[] m = chunk[2];
+        float[] v = chunk[3];
+        float[] max = chunk[4];
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float mi = m[i] * beta1 + gi * keep1;
+            float vi = v[i] * beta2 + (gi * gi) * keep2;
+            float d = amsgrad ? Math.max(max[i], vi) : vi;
+            max[i] = d;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] = p[i] - mi / ((float) Math.sqrt(d) / correction + eps) * stepSize;
+        }
+    }
+
+    private static void updateF64(double[][] chunk, int n, boolean amsgrad, AdamCoefficients c) {
+        double beta1 = c.beta1();
+        double keep1 = 1 - c.beta1();
+        double beta2 = c.beta2();
+        double keep2 = 1 - c.beta2();
+        double correction = c.biasCorrection2Sqrt();
+        double eps = c.eps();
+        double stepSize = c.stepSize();
+        double[] p = chunk[0];
+        double[] g = chunk[1];
+        double[] m = chunk[2];
+        double[] v = chunk[3];
+        double[] max = chunk[4];
+        for (int i = 0; i < n; i++) {
+            double gi = g[i];
+            double mi = m[i] * beta1 + gi * keep1;
+            double vi = v[i] * beta2 + (gi * gi) * keep2;
+            double d = amsgrad ? Math.max(max[i], vi) : vi;
+            max[i] = d;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] = p[i] - mi / (Math.sqrt(d) / correction + eps) * stepSize;
+        }
     }
 }
