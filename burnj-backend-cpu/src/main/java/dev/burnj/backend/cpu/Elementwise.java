@@ -3,6 +3,7 @@ package dev.burnj.backend.cpu;
 import dev.burnj.backend.Comparison;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Shape;
+import java.util.Arrays;
 
 /**
  * The elementwise kernels: arithmetic with tensors and scalars, comparisons, selection, float math, activations and
@@ -367,6 +368,10 @@ final class Elementwise {
      * short ones.
      */
     private static void walk(CpuTensor out, long cost, Run run, CpuTensor... inputs) {
+        if (dense(out, inputs)) {
+            walkDense(out, cost, run, inputs);
+            return;
+        }
         int[] dims = out.dims();
         int k = inputs.length + 1;
         long[][] strides = new long[k][];
@@ -402,6 +407,38 @@ final class Elementwise {
                     at[j] = base[j] + (rows.offset(j) + c0 * rows.step(j)) * size[j];
                 }
                 run.apply(at, step, (int) (c1 - c0));
+            }
+        });
+    }
+
+    /** Whether every input is dense with the output's shape: the common case, one run without a row walker. */
+    private static boolean dense(CpuTensor out, CpuTensor... inputs) {
+        for (CpuTensor t : inputs) {
+            if (!t.isContiguous() || !Arrays.equals(t.dims(), out.dims())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The walk of dense operands: element ranges of one flat run, each thread's cut into runs of int length. */
+    private static void walkDense(CpuTensor out, long cost, Run run, CpuTensor... inputs) {
+        int k = inputs.length + 1;
+        long[] base = new long[k];
+        long[] step = new long[k];
+        base[0] = out.address();
+        step[0] = out.itemSize();
+        for (int j = 1; j < k; j++) {
+            base[j] = inputs[j - 1].address();
+            step[j] = inputs[j - 1].itemSize();
+        }
+        Parallel.forRange(out.numel(), cost, (from, to) -> {
+            long[] at = new long[k];
+            for (long e = from; e < to; e += Integer.MAX_VALUE) {
+                for (int j = 0; j < k; j++) {
+                    at[j] = base[j] + e * step[j];
+                }
+                run.apply(at, step, (int) Math.min(to - e, Integer.MAX_VALUE));
             }
         });
     }

@@ -64,10 +64,13 @@ final class ElementwiseMath {
         return r;
     }
 
-    /** The logistic sigmoid; {@code exp} of {@code -|x|} only, so that nothing overflows. */
+    /**
+     * The logistic sigmoid {@code 1 / (1 + exp(-x))}, accurate on both sides: no difference is taken, and where
+     * {@code exp(-x)} overflows the result (below 1e-308) rounds to the 0 returned. Branch-free, since a branch on the
+     * sign of random data mispredicts half the time.
+     */
     static double sigmoid(double x) {
-        double e = Math.exp(-Math.abs(x));
-        return (x >= 0 ? 1.0 : e) / (1.0 + e);
+        return 1.0 / (1.0 + Math.exp(-x));
     }
 
     /**
@@ -104,7 +107,6 @@ final class ElementwiseMath {
 
     /** The logistic sigmoid to float accuracy, as {@link #sigmoid} with {@link #expForFloat}. */
     static float sigmoidForFloat(float x) {
-        double e = expForFloat(-Math.abs((double) x));
-        return (float) ((x >= 0 ? 1.0 : e) / (1.0 + e));
+        return (float) (1.0 / (1.0 + expForFloat(-x)));
     }
 }

@@ -5,258 +5,76 @@ import static dev.burnj.backend.cpu.NativeMemory.putByte;
 import static dev.burnj.backend.cpu.NativeMemory.putFloat;
 
 import dev.burnj.backend.Comparison;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The F32 fast paths: tight loops over dense runs of {@code n} floats at absolute addresses, one loop per op so that
- * every loop body is monomorphic (the switch on the op runs once per run, not per element). Arithmetic is done in
- * float, which is correctly rounded and therefore equal to computing in double and rounding; functions that float
- * would make inaccurate go through double. They agree with {@link BinaryOp} and {@link UnaryOp} (transcendental
- * functions within the F32 tolerance, via {@link ElementwiseMath}'s float-accuracy versions).
+ * The F32 fast paths: tight loops over dense runs of {@code n} floats at absolute addresses, one loop per op (see
+ * {@link FastLoop}), so that every loop body is monomorphic; the op is looked up once per run. Arithmetic is done in
+ * float, which is correctly rounded and so equals computing in double and rounding; functions that float would make
+ * inaccurate go through double. Results agree with {@link BinaryOp} and {@link UnaryOp}, exactly for arithmetic and
+ * within the F32 tolerance for exp, tanh and sigmoid, which use {@link ElementwiseMath}'s float-accuracy versions.
  */
 final class FastF32 {
+    private static final Map<BinaryOp, FastLoop.Binary> BINARY = new EnumMap<>(BinaryOp.class);
+    private static final Map<BinaryOp, FastLoop.WithScalar> WITH_SCALAR = new EnumMap<>(BinaryOp.class);
+    private static final Map<BinaryOp, FastLoop.WithScalar> SCALAR_LEFT = new EnumMap<>(BinaryOp.class);
+    private static final Map<UnaryOp, FastLoop.Unary> UNARY = new EnumMap<>(UnaryOp.class);
+    private static final Map<Comparison, FastLoop.Binary> COMPARE = new EnumMap<>(Comparison.class);
+    private static final Map<Comparison, FastLoop.WithScalar> COMPARE_SCALAR = new EnumMap<>(Comparison.class);
+
+    static {
+        for (BinaryOp op : BinaryOp.values()) {
+            BINARY.put(op, binaryLoop(op));
+            WITH_SCALAR.put(op, withScalarLoop(op));
+            SCALAR_LEFT.put(op, op.commutes() ? WITH_SCALAR.get(op) : scalarLeftLoop(op));
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            UNARY.put(op, unaryLoop(op));
+        }
+        for (Comparison op : Comparison.values()) {
+            COMPARE.put(op, compareLoop(op));
+            COMPARE_SCALAR.put(op, compareScalarLoop(op));
+        }
+    }
+
     private FastF32() {}
 
     /** {@code c[i] = a[i] op b[i]}. */
     static void binary(BinaryOp op, long a, long b, long c, int n) {
-        switch (op) {
-            case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) + getFloat(b + 4L * i));
-                }
-            }
-            case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) - getFloat(b + 4L * i));
-                }
-            }
-            case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) * getFloat(b + 4L * i));
-                }
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) / getFloat(b + 4L * i));
-                }
-            }
-            case MAXIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.max(getFloat(a + 4L * i), getFloat(b + 4L * i)));
-                }
-            }
-            case MINIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.min(getFloat(a + 4L * i), getFloat(b + 4L * i)));
-                }
-            }
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) op.apply(getFloat(a + 4L * i), getFloat(b + 4L * i)));
-                }
-            }
-        }
+        BINARY.get(op).run(a, b, c, n);
     }
 
-    /** {@code c[i] = a[i] op s}, with {@code s} already a float value. */
+    /** {@code c[i] = a[i] op s}, with {@code s} a float value (POW and REMAINDER use it as it is). */
     static void binaryScalar(BinaryOp op, long a, double s, long c, int n) {
-        float f = (float) s;
-        switch (op) {
-            case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) + f);
-                }
-            }
-            case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) - f);
-                }
-            }
-            case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) * f);
-                }
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, getFloat(a + 4L * i) / f);
-                }
-            }
-            case MAXIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.max(getFloat(a + 4L * i), f));
-                }
-            }
-            case MINIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.min(getFloat(a + 4L * i), f));
-                }
-            }
-            case POW -> power(a, s, c, n);
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) op.apply(getFloat(a + 4L * i), s));
-                }
-            }
-        }
+        WITH_SCALAR.get(op).run(a, s, c, n);
     }
 
-    /** {@code c[i] = a[i]^e}: squares, cubes and reciprocals multiply or divide, which is exact enough and ~20x faster. */
-    private static void power(long a, double e, long c, int n) {
-        if (e == 2) {
-            for (int i = 0; i < n; i++) {
-                float x = getFloat(a + 4L * i);
-                putFloat(c + 4L * i, x * x);
-            }
-        } else if (e == 3) {
-            for (int i = 0; i < n; i++) {
-                double x = getFloat(a + 4L * i);
-                putFloat(c + 4L * i, (float) (x * x * x));
-            }
-        } else if (e == -1) {
-            for (int i = 0; i < n; i++) {
-                putFloat(c + 4L * i, 1f / getFloat(a + 4L * i));
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                putFloat(c + 4L * i, (float) Math.pow(getFloat(a + 4L * i), e));
-            }
-        }
-    }
-
-    /** {@code c[i] = s op b[i]}, with {@code s} already a float value. */
+    /** {@code c[i] = s op b[i]}. */
     static void scalarLeft(BinaryOp op, double s, long b, long c, int n) {
-        if (op.commutes()) {
-            binaryScalar(op, b, s, c, n);
-            return;
-        }
-        float f = (float) s;
-        switch (op) {
-            case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, f - getFloat(b + 4L * i));
-                }
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, f / getFloat(b + 4L * i));
-                }
-            }
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) op.apply(s, getFloat(b + 4L * i)));
-                }
-            }
-        }
+        SCALAR_LEFT.get(op).run(b, s, c, n);
     }
 
     /** {@code c[i] = op(a[i])}. */
     static void unary(UnaryOp op, long a, long c, int n) {
-        switch (op) {
-            case NEG -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, -getFloat(a + 4L * i));
-                }
-            }
-            case ABS -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.abs(getFloat(a + 4L * i)));
-                }
-            }
-            case SIGN -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.signum(getFloat(a + 4L * i)));
-                }
-            }
-            case EXP -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) ElementwiseMath.expForFloat(getFloat(a + 4L * i)));
-                }
-            }
-            case LOG -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.log(getFloat(a + 4L * i)));
-                }
-            }
-            case LOG1P -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, log1p(getFloat(a + 4L * i)));
-                }
-            }
-            case SQRT -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.sqrt(getFloat(a + 4L * i)));
-                }
-            }
-            case RSQRT -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) (1.0 / Math.sqrt(getFloat(a + 4L * i))));
-                }
-            }
-            case RECIP -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, 1f / getFloat(a + 4L * i));
-                }
-            }
-            case SIN -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.sin(getFloat(a + 4L * i)));
-                }
-            }
-            case COS -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.cos(getFloat(a + 4L * i)));
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, ElementwiseMath.tanhForFloat(getFloat(a + 4L * i)));
-                }
-            }
-            case ERF -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) ElementwiseMath.erf(getFloat(a + 4L * i)));
-                }
-            }
-            case FLOOR -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.floor(getFloat(a + 4L * i)));
-                }
-            }
-            case CEIL -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.ceil(getFloat(a + 4L * i)));
-                }
-            }
-            case ROUND -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, (float) Math.rint(getFloat(a + 4L * i)));
-                }
-            }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, Math.max(getFloat(a + 4L * i), 0f));
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    putFloat(c + 4L * i, ElementwiseMath.sigmoidForFloat(getFloat(a + 4L * i)));
-                }
-            }
-        }
+        UNARY.get(op).run(a, c, n);
     }
 
-    /**
-     * {@code log(1 + x)} from the fast {@link Math#log}: for a float {@code x} with {@code |x| >= 2^-29} the sum
-     * {@code 1 + x} is exact in double, so nothing cancels; below, {@code log1p(x) = x} to float precision.
-     */
-    private static float log1p(float x) {
-        return Math.abs(x) < 0x1p-29f ? x : (float) Math.log(1.0 + x);
+    /** {@code c[i] = a[i] op b[i]} as BOOL bytes. */
+    static void compare(Comparison op, long a, long b, long c, int n) {
+        COMPARE.get(op).run(a, b, c, n);
+    }
+
+    /** {@code c[i] = a[i] op s} as BOOL bytes, comparing exact values (the float widened to double). */
+    static void compareScalar(Comparison op, long a, double s, long c, int n) {
+        COMPARE_SCALAR.get(op).run(a, s, c, n);
     }
 
     /** {@code c[i] = min(max(a[i], lo), hi)}; NaN stays NaN. */
     static void clamp(long a, float lo, float hi, long c, int n) {
         for (int i = 0; i < n; i++) {
-            putFloat(c + 4L * i, Math.min(Math.max(getFloat(a + 4L * i), lo), hi));
+            float x = getFloat(a + 4L * i);
+            putFloat(c + 4L * i, Math.min(Math.max(x, lo), hi));
         }
     }
 
@@ -268,75 +86,393 @@ final class FastF32 {
         }
     }
 
-    /** {@code c[i] = a[i] op b[i]} as BOOL bytes. */
-    static void compare(Comparison op, long a, long b, long c, int n) {
-        switch (op) {
-            case EQ -> {
+    private static FastLoop.Binary binaryLoop(BinaryOp op) {
+        return switch (op) {
+            case ADD -> (a, b, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) == getFloat(b + 4L * i) ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, x + y);
                 }
+            };
+            case SUB -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, x - y);
+                }
+            };
+            case MUL -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, x * y);
+                }
+            };
+            case DIV -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, x / y);
+                }
+            };
+            case MAXIMUM -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, Math.max(x, y));
+                }
+            };
+            case MINIMUM -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, Math.min(x, y));
+                }
+            };
+            case POW -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.pow(x, y));
+                }
+            };
+            case REMAINDER -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putFloat(c + 4L * i, (float) (x - Math.floor((double) x / y) * y));
+                }
+            };
+            default -> (a, b, c, n) -> {
+                throw new IllegalArgumentException("cpu: " + op + " has no F32 loop");
+            };
+        };
+    }
+
+    private static FastLoop.WithScalar withScalarLoop(BinaryOp op) {
+        return switch (op) {
+            case ADD -> (a, s, c, n) -> {
+                float f = (float) s;
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, x + f);
+                }
+            };
+            case SUB -> (a, s, c, n) -> {
+                float f = (float) s;
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, x - f);
+                }
+            };
+            case MUL -> (a, s, c, n) -> {
+                float f = (float) s;
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, x * f);
+                }
+            };
+            case DIV -> (a, s, c, n) -> {
+                float f = (float) s;
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, x / f);
+                }
+            };
+            case MAXIMUM -> (a, s, c, n) -> {
+                float f = (float) s;
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, Math.max(x, f));
+                }
+            };
+            case MINIMUM -> (a, s, c, n) -> {
+                float f = (float) s;
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, Math.min(x, f));
+                }
+            };
+            case REMAINDER -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) (x - Math.floor(x / s) * s));
+                }
+            };
+            case POW -> FastF32::power;
+            default -> (a, s, c, n) -> {
+                throw new IllegalArgumentException("cpu: " + op + " has no F32 loop");
+            };
+        };
+    }
+
+    /** {@code c[i] = a[i]^e}: squares, cubes and reciprocals multiply or divide, within an ulp and ~20x faster. */
+    private static void power(long a, double e, long c, int n) {
+        if (e == 2) {
+            for (int i = 0; i < n; i++) {
+                float x = getFloat(a + 4L * i);
+                putFloat(c + 4L * i, x * x);
             }
-            case NE -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) != getFloat(b + 4L * i) ? (byte) 1 : 0);
-                }
+        } else if (e == 3) {
+            for (int i = 0; i < n; i++) {
+                float x = getFloat(a + 4L * i);
+                putFloat(c + 4L * i, (float) ((double) x * x * x));
             }
-            case GT -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) > getFloat(b + 4L * i) ? (byte) 1 : 0);
-                }
+        } else if (e == -1) {
+            for (int i = 0; i < n; i++) {
+                float x = getFloat(a + 4L * i);
+                putFloat(c + 4L * i, 1f / x);
             }
-            case GE -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) >= getFloat(b + 4L * i) ? (byte) 1 : 0);
-                }
-            }
-            case LT -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) < getFloat(b + 4L * i) ? (byte) 1 : 0);
-                }
-            }
-            case LE -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) <= getFloat(b + 4L * i) ? (byte) 1 : 0);
-                }
+        } else {
+            for (int i = 0; i < n; i++) {
+                float x = getFloat(a + 4L * i);
+                putFloat(c + 4L * i, (float) Math.pow(x, e));
             }
         }
     }
 
-    /** {@code c[i] = a[i] op s} as BOOL bytes, comparing the exact values (the float widened to double). */
-    static void compareScalar(Comparison op, long a, double s, long c, int n) {
-        switch (op) {
-            case EQ -> {
+    /** Loops for {@code s op b[i]} of the ops that do not commute; {@code a} is the tensor operand. */
+    private static FastLoop.WithScalar scalarLeftLoop(BinaryOp op) {
+        return switch (op) {
+            case SUB -> (a, s, c, n) -> {
+                float f = (float) s;
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) == s ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, f - x);
                 }
-            }
-            case NE -> {
+            };
+            case DIV -> (a, s, c, n) -> {
+                float f = (float) s;
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) != s ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, f / x);
                 }
-            }
-            case GT -> {
+            };
+            case POW -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) > s ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.pow(s, x));
                 }
-            }
-            case GE -> {
+            };
+            case REMAINDER -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) >= s ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) (s - Math.floor(s / x) * x));
                 }
-            }
-            case LT -> {
+            };
+            default -> (a, s, c, n) -> {
+                throw new IllegalArgumentException("cpu: " + op + " has no F32 loop");
+            };
+        };
+    }
+
+    private static FastLoop.Unary unaryLoop(UnaryOp op) {
+        return switch (op) {
+            case NEG -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) < s ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, -x);
                 }
-            }
-            case LE -> {
+            };
+            case ABS -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getFloat(a + 4L * i) <= s ? (byte) 1 : 0);
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, Math.abs(x));
                 }
-            }
-        }
+            };
+            case SIGN -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, Math.signum(x));
+                }
+            };
+            case EXP -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) ElementwiseMath.expForFloat(x));
+                }
+            };
+            case LOG -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.log(x));
+                }
+            };
+            case LOG1P -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, log1p(x));
+                }
+            };
+            case SQRT -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.sqrt(x));
+                }
+            };
+            case RSQRT -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) (1.0 / Math.sqrt(x)));
+                }
+            };
+            case RECIP -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, 1f / x);
+                }
+            };
+            case SIN -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.sin(x));
+                }
+            };
+            case COS -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.cos(x));
+                }
+            };
+            case TANH -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, ElementwiseMath.tanhForFloat(x));
+                }
+            };
+            case ERF -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) ElementwiseMath.erf(x));
+                }
+            };
+            case FLOOR -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.floor(x));
+                }
+            };
+            case CEIL -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.ceil(x));
+                }
+            };
+            case ROUND -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, (float) Math.rint(x));
+                }
+            };
+            case RELU -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, Math.max(x, 0f));
+                }
+            };
+            case SIGMOID -> (a, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putFloat(c + 4L * i, ElementwiseMath.sigmoidForFloat(x));
+                }
+            };
+        };
+    }
+
+    /**
+     * {@code log(1 + x)} from the fast {@link Math#log}: for a float {@code x} with {@code |x| >= 2^-29} the sum
+     * {@code 1 + x} is exact in double, so nothing cancels; below, {@code log1p(x) = x} to float precision.
+     */
+    private static float log1p(float x) {
+        return Math.abs(x) < 0x1p-29f ? x : (float) Math.log(1.0 + x);
+    }
+
+    private static FastLoop.Binary compareLoop(Comparison op) {
+        return switch (op) {
+            case EQ -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putByte(c + i, x == y ? (byte) 1 : 0);
+                }
+            };
+            case NE -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putByte(c + i, x != y ? (byte) 1 : 0);
+                }
+            };
+            case GT -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putByte(c + i, x > y ? (byte) 1 : 0);
+                }
+            };
+            case GE -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putByte(c + i, x >= y ? (byte) 1 : 0);
+                }
+            };
+            case LT -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putByte(c + i, x < y ? (byte) 1 : 0);
+                }
+            };
+            case LE -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    float y = getFloat(b + 4L * i);
+                    putByte(c + i, x <= y ? (byte) 1 : 0);
+                }
+            };
+        };
+    }
+
+    private static FastLoop.WithScalar compareScalarLoop(Comparison op) {
+        return switch (op) {
+            case EQ -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putByte(c + i, x == s ? (byte) 1 : 0);
+                }
+            };
+            case NE -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putByte(c + i, x != s ? (byte) 1 : 0);
+                }
+            };
+            case GT -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putByte(c + i, x > s ? (byte) 1 : 0);
+                }
+            };
+            case GE -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putByte(c + i, x >= s ? (byte) 1 : 0);
+                }
+            };
+            case LT -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putByte(c + i, x < s ? (byte) 1 : 0);
+                }
+            };
+            case LE -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = getFloat(a + 4L * i);
+                    putByte(c + i, x <= s ? (byte) 1 : 0);
+                }
+            };
+        };
     }
 }

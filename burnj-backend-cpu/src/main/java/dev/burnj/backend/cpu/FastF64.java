@@ -5,96 +5,198 @@ import static dev.burnj.backend.cpu.NativeMemory.putByte;
 import static dev.burnj.backend.cpu.NativeMemory.putDouble;
 
 import dev.burnj.backend.Comparison;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The F64 fast paths: tight loops over dense runs of {@code n} doubles at absolute addresses, one loop per op so that
- * every loop body is monomorphic (the switch on the op runs once per run, not per element). They compute exactly what
- * {@link BinaryOp#apply(double, double)} and {@link UnaryOp#apply(double)} do, to full double accuracy.
+ * The F64 fast paths: tight loops over dense runs of {@code n} doubles at absolute addresses, one loop per op (see
+ * {@link FastLoop}), so that every loop body is monomorphic; the op is looked up once per run. Results are those of
+ * {@link BinaryOp#apply(double, double)} and {@link UnaryOp#apply(double)}, to full double accuracy.
  */
 final class FastF64 {
+    private static final Map<BinaryOp, FastLoop.Binary> BINARY = new EnumMap<>(BinaryOp.class);
+    private static final Map<BinaryOp, FastLoop.WithScalar> WITH_SCALAR = new EnumMap<>(BinaryOp.class);
+    private static final Map<BinaryOp, FastLoop.WithScalar> SCALAR_LEFT = new EnumMap<>(BinaryOp.class);
+    private static final Map<UnaryOp, FastLoop.Unary> UNARY = new EnumMap<>(UnaryOp.class);
+    private static final Map<Comparison, FastLoop.Binary> COMPARE = new EnumMap<>(Comparison.class);
+    private static final Map<Comparison, FastLoop.WithScalar> COMPARE_SCALAR = new EnumMap<>(Comparison.class);
+
+    static {
+        for (BinaryOp op : BinaryOp.values()) {
+            BINARY.put(op, binaryLoop(op));
+            WITH_SCALAR.put(op, withScalarLoop(op));
+            SCALAR_LEFT.put(op, op.commutes() ? WITH_SCALAR.get(op) : scalarLeftLoop(op));
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            UNARY.put(op, unaryLoop(op));
+        }
+        for (Comparison op : Comparison.values()) {
+            COMPARE.put(op, compareLoop(op));
+            COMPARE_SCALAR.put(op, compareScalarLoop(op));
+        }
+    }
+
     private FastF64() {}
 
     /** {@code c[i] = a[i] op b[i]}. */
     static void binary(BinaryOp op, long a, long b, long c, int n) {
-        switch (op) {
-            case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) + getDouble(b + 8L * i));
-                }
-            }
-            case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) - getDouble(b + 8L * i));
-                }
-            }
-            case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) * getDouble(b + 8L * i));
-                }
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) / getDouble(b + 8L * i));
-                }
-            }
-            case MAXIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.max(getDouble(a + 8L * i), getDouble(b + 8L * i)));
-                }
-            }
-            case MINIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.min(getDouble(a + 8L * i), getDouble(b + 8L * i)));
-                }
-            }
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, op.apply(getDouble(a + 8L * i), getDouble(b + 8L * i)));
-                }
-            }
-        }
+        BINARY.get(op).run(a, b, c, n);
     }
 
     /** {@code c[i] = a[i] op s}. */
     static void binaryScalar(BinaryOp op, long a, double s, long c, int n) {
-        switch (op) {
-            case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) + s);
-                }
-            }
-            case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) - s);
-                }
-            }
-            case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) * s);
-                }
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, getDouble(a + 8L * i) / s);
-                }
-            }
-            case MAXIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.max(getDouble(a + 8L * i), s));
-                }
-            }
-            case MINIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.min(getDouble(a + 8L * i), s));
-                }
-            }
-            case POW -> power(a, s, c, n);
-            default -> {
-                for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, op.apply(getDouble(a + 8L * i), s));
-                }
-            }
+        WITH_SCALAR.get(op).run(a, s, c, n);
+    }
+
+    /** {@code c[i] = s op b[i]}. */
+    static void scalarLeft(BinaryOp op, double s, long b, long c, int n) {
+        SCALAR_LEFT.get(op).run(b, s, c, n);
+    }
+
+    /** {@code c[i] = op(a[i])}. */
+    static void unary(UnaryOp op, long a, long c, int n) {
+        UNARY.get(op).run(a, c, n);
+    }
+
+    /** {@code c[i] = a[i] op b[i]} as BOOL bytes. */
+    static void compare(Comparison op, long a, long b, long c, int n) {
+        COMPARE.get(op).run(a, b, c, n);
+    }
+
+    /** {@code c[i] = a[i] op s} as BOOL bytes. */
+    static void compareScalar(Comparison op, long a, double s, long c, int n) {
+        COMPARE_SCALAR.get(op).run(a, s, c, n);
+    }
+
+    /** {@code c[i] = min(max(a[i], lo), hi)}; NaN stays NaN. */
+    static void clamp(long a, double lo, double hi, long c, int n) {
+        for (int i = 0; i < n; i++) {
+            double x = getDouble(a + 8L * i);
+            putDouble(c + 8L * i, Math.min(Math.max(x, lo), hi));
         }
+    }
+
+    /** {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}. */
+    static void leakyRelu(long a, double slope, long c, int n) {
+        for (int i = 0; i < n; i++) {
+            double x = getDouble(a + 8L * i);
+            putDouble(c + 8L * i, x >= 0 ? x : slope * x);
+        }
+    }
+
+    private static FastLoop.Binary binaryLoop(BinaryOp op) {
+        return switch (op) {
+            case ADD -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, x + y);
+                }
+            };
+            case SUB -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, x - y);
+                }
+            };
+            case MUL -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, x * y);
+                }
+            };
+            case DIV -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, x / y);
+                }
+            };
+            case MAXIMUM -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, Math.max(x, y));
+                }
+            };
+            case MINIMUM -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, Math.min(x, y));
+                }
+            };
+            case POW -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, Math.pow(x, y));
+                }
+            };
+            case REMAINDER -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putDouble(c + 8L * i, x - Math.floor(x / y) * y);
+                }
+            };
+            default -> (a, b, c, n) -> {
+                throw new IllegalArgumentException("cpu: " + op + " has no F64 loop");
+            };
+        };
+    }
+
+    private static FastLoop.WithScalar withScalarLoop(BinaryOp op) {
+        return switch (op) {
+            case ADD -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, x + s);
+                }
+            };
+            case SUB -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, x - s);
+                }
+            };
+            case MUL -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, x * s);
+                }
+            };
+            case DIV -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, x / s);
+                }
+            };
+            case MAXIMUM -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.max(x, s));
+                }
+            };
+            case MINIMUM -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.min(x, s));
+                }
+            };
+            case REMAINDER -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, (x - Math.floor(x / s) * s));
+                }
+            };
+            case POW -> FastF64::power;
+            default -> (a, s, c, n) -> {
+                throw new IllegalArgumentException("cpu: " + op + " has no F64 loop");
+            };
+        };
     }
 
     /** {@code c[i] = a[i]^e}: squares, cubes and reciprocals multiply or divide, within an ulp and ~20x faster. */
@@ -111,220 +213,248 @@ final class FastF64 {
             }
         } else if (e == -1) {
             for (int i = 0; i < n; i++) {
-                putDouble(c + 8L * i, 1.0 / getDouble(a + 8L * i));
+                double x = getDouble(a + 8L * i);
+                putDouble(c + 8L * i, 1.0 / x);
             }
         } else {
             for (int i = 0; i < n; i++) {
-                putDouble(c + 8L * i, Math.pow(getDouble(a + 8L * i), e));
+                double x = getDouble(a + 8L * i);
+                putDouble(c + 8L * i, Math.pow(x, e));
             }
         }
     }
 
-    /** {@code c[i] = s op b[i]}. */
-    static void scalarLeft(BinaryOp op, double s, long b, long c, int n) {
-        if (op.commutes()) {
-            binaryScalar(op, b, s, c, n);
-            return;
-        }
-        switch (op) {
-            case SUB -> {
+    /** Loops for {@code s op b[i]} of the ops that do not commute; {@code a} is the tensor operand. */
+    private static FastLoop.WithScalar scalarLeftLoop(BinaryOp op) {
+        return switch (op) {
+            case SUB -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, s - getDouble(b + 8L * i));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, s - x);
                 }
-            }
-            case DIV -> {
+            };
+            case DIV -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, s / getDouble(b + 8L * i));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, s / x);
                 }
-            }
-            default -> {
+            };
+            case POW -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, op.apply(s, getDouble(b + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.pow(s, x));
                 }
-            }
-        }
+            };
+            case REMAINDER -> (a, s, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, (s - Math.floor(s / x) * x));
+                }
+            };
+            default -> (a, s, c, n) -> {
+                throw new IllegalArgumentException("cpu: " + op + " has no F64 loop");
+            };
+        };
     }
 
-    /** {@code c[i] = op(a[i])}. */
-    static void unary(UnaryOp op, long a, long c, int n) {
-        switch (op) {
-            case NEG -> {
+    private static FastLoop.Unary unaryLoop(UnaryOp op) {
+        return switch (op) {
+            case NEG -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, -getDouble(a + 8L * i));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, -x);
                 }
-            }
-            case ABS -> {
+            };
+            case ABS -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.abs(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.abs(x));
                 }
-            }
-            case SIGN -> {
+            };
+            case SIGN -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.signum(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.signum(x));
                 }
-            }
-            case EXP -> {
+            };
+            case EXP -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.exp(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.exp(x));
                 }
-            }
-            case LOG -> {
+            };
+            case LOG -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.log(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.log(x));
                 }
-            }
-            case LOG1P -> {
+            };
+            case LOG1P -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.log1p(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.log1p(x));
                 }
-            }
-            case SQRT -> {
+            };
+            case SQRT -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.sqrt(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.sqrt(x));
                 }
-            }
-            case RSQRT -> {
+            };
+            case RSQRT -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, 1.0 / Math.sqrt(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, 1.0 / Math.sqrt(x));
                 }
-            }
-            case RECIP -> {
+            };
+            case RECIP -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, 1.0 / getDouble(a + 8L * i));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, 1.0 / x);
                 }
-            }
-            case SIN -> {
+            };
+            case SIN -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.sin(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.sin(x));
                 }
-            }
-            case COS -> {
+            };
+            case COS -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.cos(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.cos(x));
                 }
-            }
-            case TANH -> {
+            };
+            case TANH -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.tanh(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.tanh(x));
                 }
-            }
-            case ERF -> {
+            };
+            case ERF -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, ElementwiseMath.erf(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, ElementwiseMath.erf(x));
                 }
-            }
-            case FLOOR -> {
+            };
+            case FLOOR -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.floor(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.floor(x));
                 }
-            }
-            case CEIL -> {
+            };
+            case CEIL -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.ceil(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.ceil(x));
                 }
-            }
-            case ROUND -> {
+            };
+            case ROUND -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.rint(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.rint(x));
                 }
-            }
-            case RELU -> {
+            };
+            case RELU -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, Math.max(getDouble(a + 8L * i), 0.0));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, Math.max(x, 0.0));
                 }
-            }
-            case SIGMOID -> {
+            };
+            case SIGMOID -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putDouble(c + 8L * i, ElementwiseMath.sigmoid(getDouble(a + 8L * i)));
+                    double x = getDouble(a + 8L * i);
+                    putDouble(c + 8L * i, ElementwiseMath.sigmoid(x));
                 }
-            }
-        }
+            };
+        };
     }
 
-    /** {@code c[i] = min(max(a[i], lo), hi)}; NaN stays NaN. */
-    static void clamp(long a, double lo, double hi, long c, int n) {
-        for (int i = 0; i < n; i++) {
-            putDouble(c + 8L * i, Math.min(Math.max(getDouble(a + 8L * i), lo), hi));
-        }
+    private static FastLoop.Binary compareLoop(Comparison op) {
+        return switch (op) {
+            case EQ -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putByte(c + i, x == y ? (byte) 1 : 0);
+                }
+            };
+            case NE -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putByte(c + i, x != y ? (byte) 1 : 0);
+                }
+            };
+            case GT -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putByte(c + i, x > y ? (byte) 1 : 0);
+                }
+            };
+            case GE -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putByte(c + i, x >= y ? (byte) 1 : 0);
+                }
+            };
+            case LT -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putByte(c + i, x < y ? (byte) 1 : 0);
+                }
+            };
+            case LE -> (a, b, c, n) -> {
+                for (int i = 0; i < n; i++) {
+                    double x = getDouble(a + 8L * i);
+                    double y = getDouble(b + 8L * i);
+                    putByte(c + i, x <= y ? (byte) 1 : 0);
+                }
+            };
+        };
     }
 
-    /** {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}. */
-    static void leakyRelu(long a, double slope, long c, int n) {
-        for (int i = 0; i < n; i++) {
-            double x = getDouble(a + 8L * i);
-            putDouble(c + 8L * i, x >= 0 ? x : slope * x);
-        }
-    }
-
-    /** {@code c[i] = a[i] op b[i]} as BOOL bytes. */
-    static void compare(Comparison op, long a, long b, long c, int n) {
-        switch (op) {
-            case EQ -> {
+    private static FastLoop.WithScalar compareScalarLoop(Comparison op) {
+        return switch (op) {
+            case EQ -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) == getDouble(b + 8L * i) ? (byte) 1 : 0);
+                    double x = getDouble(a + 8L * i);
+                    putByte(c + i, x == s ? (byte) 1 : 0);
                 }
-            }
-            case NE -> {
+            };
+            case NE -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) != getDouble(b + 8L * i) ? (byte) 1 : 0);
+                    double x = getDouble(a + 8L * i);
+                    putByte(c + i, x != s ? (byte) 1 : 0);
                 }
-            }
-            case GT -> {
+            };
+            case GT -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) > getDouble(b + 8L * i) ? (byte) 1 : 0);
+                    double x = getDouble(a + 8L * i);
+                    putByte(c + i, x > s ? (byte) 1 : 0);
                 }
-            }
-            case GE -> {
+            };
+            case GE -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) >= getDouble(b + 8L * i) ? (byte) 1 : 0);
+                    double x = getDouble(a + 8L * i);
+                    putByte(c + i, x >= s ? (byte) 1 : 0);
                 }
-            }
-            case LT -> {
+            };
+            case LT -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) < getDouble(b + 8L * i) ? (byte) 1 : 0);
+                    double x = getDouble(a + 8L * i);
+                    putByte(c + i, x < s ? (byte) 1 : 0);
                 }
-            }
-            case LE -> {
+            };
+            case LE -> (a, s, c, n) -> {
                 for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) <= getDouble(b + 8L * i) ? (byte) 1 : 0);
+                    double x = getDouble(a + 8L * i);
+                    putByte(c + i, x <= s ? (byte) 1 : 0);
                 }
-            }
-        }
-    }
-
-    /** {@code c[i] = a[i] op s} as BOOL bytes. */
-    static void compareScalar(Comparison op, long a, double s, long c, int n) {
-        switch (op) {
-            case EQ -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) == s ? (byte) 1 : 0);
-                }
-            }
-            case NE -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) != s ? (byte) 1 : 0);
-                }
-            }
-            case GT -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) > s ? (byte) 1 : 0);
-                }
-            }
-            case GE -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) >= s ? (byte) 1 : 0);
-                }
-            }
-            case LT -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) < s ? (byte) 1 : 0);
-                }
-            }
-            case LE -> {
-                for (int i = 0; i < n; i++) {
-                    putByte(c + i, getDouble(a + 8L * i) <= s ? (byte) 1 : 0);
-                }
-            }
-        }
+            };
+        };
     }
 }
