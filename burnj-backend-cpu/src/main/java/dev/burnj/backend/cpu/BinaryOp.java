@@ -62,11 +62,11 @@ enum BinaryOp {
             case ADD -> a + b;
             case SUB -> a - b;
             case MUL -> a * b;
-            case DIV -> Math.floorDiv(a, b);
+            case DIV -> Math.floorDiv(a, divisor(b));
             case MAXIMUM -> Math.max(a, b);
             case MINIMUM -> Math.min(a, b);
             case POW -> power(a, b);
-            case REMAINDER -> Math.floorMod(a, b);
+            case REMAINDER -> Math.floorMod(a, divisor(b));
             case AND -> a != 0 && b != 0 ? 1 : 0;
             case OR -> a != 0 || b != 0 ? 1 : 0;
             case XOR -> (a != 0) != (b != 0) ? 1 : 0;
@@ -91,6 +91,13 @@ enum BinaryOp {
             b *= b;
         }
         return result;
+    }
+
+    private long divisor(long b) {
+        if (b == 0) {
+            throw new ArithmeticException("cpu: " + label() + ": integer division by zero");
+        }
+        return b;
     }
 
     private static long divideByZero() {

@@ -363,9 +363,9 @@ final class Elementwise {
     }
 
     /**
-     * The walk: rows from {@link Rows} (which merges the dimensions every operand steps over evenly), cut into one
-     * contiguous range of elements per thread, so that a single long row (dense operands) splits as well as many
-     * short ones.
+     * The walk: one flat run when every operand is dense ({@link #walkDense}); otherwise the rows of {@link Rows}
+     * (which merges the dimensions every operand steps over evenly), cut into one contiguous range of elements per
+     * thread, so that a few long rows split as well as many short ones.
      */
     private static void walk(CpuTensor out, long cost, Run run, CpuTensor... inputs) {
         if (dense(out, inputs)) {
@@ -546,7 +546,10 @@ final class Elementwise {
         return t.dtype() == DType.BOOL ? (CpuTensor) t.retain() : transfers.cast(t, DType.BOOL);
     }
 
-    /** {@code out = cond ? onTrue : onFalse} for items of {@code size} bytes; operands 1 to 3 of the run. */
+    /**
+     * {@code out = cond ? onTrue : onFalse} for items of {@code size} bytes; operands 1 to 3 of the run. Branch-free
+     * (a bit blend under an all-ones or all-zeros mask): a branch on a random mask mispredicts half the time.
+     */
     private static void select(int size, long[] at, long[] step, int n) {
         long o = at[0];
         long c = at[1];
@@ -558,49 +561,66 @@ final class Elementwise {
         long sf = step[3];
         switch (size) {
             case 1 -> {
-                for (int i = 0; i < n; i++, o += so, c += sc, t += st, f += sf) {
-                    NativeMemory.putByte(o, NativeMemory.getByte(c) != 0 ? NativeMemory.getByte(t) : NativeMemory.getByte(f));
+                for (int i = 0; i < n; i++) {
+                    int m = ones(NativeMemory.getByte(c + sc * i));
+                    int y = NativeMemory.getByte(f + sf * i);
+                    NativeMemory.putByte(o + so * i, (byte) (y ^ ((y ^ NativeMemory.getByte(t + st * i)) & m)));
                 }
             }
             case 4 -> {
-                for (int i = 0; i < n; i++, o += so, c += sc, t += st, f += sf) {
-                    NativeMemory.putInt(o, NativeMemory.getByte(c) != 0 ? NativeMemory.getInt(t) : NativeMemory.getInt(f));
+                for (int i = 0; i < n; i++) {
+                    int m = ones(NativeMemory.getByte(c + sc * i));
+                    int y = NativeMemory.getInt(f + sf * i);
+                    NativeMemory.putInt(o + so * i, y ^ ((y ^ NativeMemory.getInt(t + st * i)) & m));
                 }
             }
             default -> {
-                for (int i = 0; i < n; i++, o += so, c += sc, t += st, f += sf) {
-                    NativeMemory.putLong(o, NativeMemory.getByte(c) != 0 ? NativeMemory.getLong(t) : NativeMemory.getLong(f));
+                for (int i = 0; i < n; i++) {
+                    long m = ones(NativeMemory.getByte(c + sc * i));
+                    long y = NativeMemory.getLong(f + sf * i);
+                    NativeMemory.putLong(o + so * i, y ^ ((y ^ NativeMemory.getLong(t + st * i)) & m));
                 }
             }
         }
     }
 
-    /** {@code out = mask ? bits : x} for items of {@code size} bytes; {@code x} and the mask are operands 1 and 2. */
+    /**
+     * {@code out = mask ? bits : x} for items of {@code size} bytes; {@code x} and the mask are operands 1 and 2.
+     * Branch-free, as {@link #select}.
+     */
     private static void fillMasked(int size, long bits, long[] at, long[] step, int n) {
         long o = at[0];
         long x = at[1];
-        long m = at[2];
+        long mk = at[2];
         long so = step[0];
         long sx = step[1];
         long sm = step[2];
         switch (size) {
             case 1 -> {
-                byte v = (byte) bits;
-                for (int i = 0; i < n; i++, o += so, x += sx, m += sm) {
-                    NativeMemory.putByte(o, NativeMemory.getByte(m) != 0 ? v : NativeMemory.getByte(x));
+                int v = (byte) bits;
+                for (int i = 0; i < n; i++) {
+                    int y = NativeMemory.getByte(x + sx * i);
+                    NativeMemory.putByte(o + so * i, (byte) (y ^ ((y ^ v) & ones(NativeMemory.getByte(mk + sm * i)))));
                 }
             }
             case 4 -> {
                 int v = (int) bits;
-                for (int i = 0; i < n; i++, o += so, x += sx, m += sm) {
-                    NativeMemory.putInt(o, NativeMemory.getByte(m) != 0 ? v : NativeMemory.getInt(x));
+                for (int i = 0; i < n; i++) {
+                    int y = NativeMemory.getInt(x + sx * i);
+                    NativeMemory.putInt(o + so * i, y ^ ((y ^ v) & ones(NativeMemory.getByte(mk + sm * i))));
                 }
             }
             default -> {
-                for (int i = 0; i < n; i++, o += so, x += sx, m += sm) {
-                    NativeMemory.putLong(o, NativeMemory.getByte(m) != 0 ? bits : NativeMemory.getLong(x));
+                for (int i = 0; i < n; i++) {
+                    long y = NativeMemory.getLong(x + sx * i);
+                    NativeMemory.putLong(o + so * i, y ^ ((y ^ bits) & ones(NativeMemory.getByte(mk + sm * i))));
                 }
             }
         }
+    }
+
+    /** All ones (-1) for a true (non-zero) bool byte, else 0; widens to a long mask the same way. */
+    private static int ones(byte b) {
+        return -((b | -b) >>> 31);
     }
 }

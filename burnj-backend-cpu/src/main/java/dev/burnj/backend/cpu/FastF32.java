@@ -78,11 +78,14 @@ final class FastF32 {
         }
     }
 
-    /** {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}. */
+    /**
+     * {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}, as {@code max(x, 0) + slope * min(x, 0)}: the same values
+     * (but for the sign of a zero) without a branch, which would mispredict on random signs.
+     */
     static void leakyRelu(long a, float slope, long c, int n) {
         for (int i = 0; i < n; i++) {
             float x = getFloat(a + 4L * i);
-            putFloat(c + 4L * i, x >= 0 ? x : slope * x);
+            putFloat(c + 4L * i, Math.max(x, 0f) + slope * Math.min(x, 0f));
         }
     }
 

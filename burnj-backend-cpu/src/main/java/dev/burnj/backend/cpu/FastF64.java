@@ -76,11 +76,14 @@ final class FastF64 {
         }
     }
 
-    /** {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}. */
+    /**
+     * {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}, as {@code max(x, 0) + slope * min(x, 0)}: the same values
+     * (but for the sign of a zero) without a branch, which would mispredict on random signs.
+     */
     static void leakyRelu(long a, double slope, long c, int n) {
         for (int i = 0; i < n; i++) {
             double x = getDouble(a + 8L * i);
-            putDouble(c + 8L * i, x >= 0 ? x : slope * x);
+            putDouble(c + 8L * i, Math.max(x, 0.0) + slope * Math.min(x, 0.0));
         }
     }
 
