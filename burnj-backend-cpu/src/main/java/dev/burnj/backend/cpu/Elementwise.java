@@ -95,14 +95,17 @@ final class Elementwise {
     CpuTensor where(CpuTensor condition, CpuTensor onTrue, CpuTensor onFalse) {
         Shape shape = Shape.broadcast("where", Shape.broadcast("where", condition.shape(), onTrue.shape()), onFalse.shape());
         DType dt = onTrue.dtype();
+        int size = dt.byteSize();
         CpuTensor cond = asBool(condition);
-        CpuTensor other = onFalse.dtype() == dt ? (CpuTensor) onFalse.retain() : transfers.cast(onFalse, dt);
         try {
-            int size = dt.byteSize();
-            return fill(onTrue.allocateLike(shape, dt), 1, (at, step, n) -> select(size, at, step, n), cond, onTrue, other);
+            CpuTensor other = onFalse.dtype() == dt ? (CpuTensor) onFalse.retain() : transfers.cast(onFalse, dt);
+            try {
+                return fill(onTrue.allocateLike(shape, dt), 1, (at, step, n) -> select(size, at, step, n), cond, onTrue, other);
+            } finally {
+                other.release();
+            }
         } finally {
             cond.release();
-            other.release();
         }
     }
 
