@@ -61,8 +61,7 @@ final class Convolutions {
             gx = input.allocateLike(input.shape(), input.dtype());
             gw = input.allocateLike(weight.shape(), input.dtype());
             gb = bias == null ? null : input.allocateLike(bias.shape(), input.dtype());
-            backwardData(g, dy, w, gx);
-            backwardWeights(g, x, dy, gw, gb);
+            backward(g, x, w, dy, gx, gw, gb);
             ConvGradients result = new ConvGradients(gx, gw, gb);
             gx = gw = gb = null;
             return result;
@@ -113,8 +112,7 @@ final class Convolutions {
             gx = input.allocateLike(input.shape(), input.dtype());
             gw = input.allocateLike(weight.shape(), input.dtype());
             gb = bias == null ? null : input.allocateLike(bias.shape(), input.dtype());
-            forward(g, dy, w, null, gx);
-            backwardWeights(g, dy, x, gw, null);
+            forwardAndWeights(g, dy, w, x, gx, gw);
             if (gb != null) {
                 ConvBias.gradient(dy, gb);
             }
@@ -126,41 +124,65 @@ final class Convolutions {
         }
     }
 
-    /** Whether oneDNN runs this pass (for tests: the F32 path they compare against the Java one). */
-    boolean onDnnl(ConvGeometry g, ConvDnnl.Pass pass) {
-        return dnnl.supports(g, pass);
+    /** Whether oneDNN runs this plan (for tests: the F32 path they compare against the Java one). */
+    boolean onDnnl(ConvGeometry g, ConvDnnl.Plan plan) {
+        return dnnl.supports(g, plan);
     }
 
     private void forward(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor bias, CpuTensor dst) {
         if (src.dtype() == DType.F32 && dnnl.forward(g, src.address(), weight.address(), bias == null ? 0 : bias.address(), dst.address())) {
             return;
         }
-        double[] out = new double[Math.toIntExact(dst.numel())];
-        ConvLoops.forward(g, ConvLoops.read(src), ConvLoops.read(weight), bias == null ? null : ConvLoops.read(bias), out);
-        ConvLoops.write(out, dst);
+        javaForward(g, src, weight, bias, dst);
     }
 
     private void backwardData(ConvGeometry g, CpuTensor diffDst, CpuTensor weight, CpuTensor diffSrc) {
         if (diffDst.dtype() == DType.F32 && dnnl.backwardData(g, diffDst.address(), weight.address(), diffSrc.address())) {
             return;
         }
+        javaBackwardData(g, diffDst, weight, diffSrc);
+    }
+
+    /** Backward data and backward weights, and the bias gradient when {@code diffBias} is not null. */
+    private void backward(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor diffDst, CpuTensor diffSrc, CpuTensor diffWeights,
+            CpuTensor diffBias) {
+        if (src.dtype() == DType.F32 && dnnl.backward(g, src.address(), weight.address(), diffDst.address(), diffSrc.address(),
+                diffWeights.address(), diffBias == null ? 0 : diffBias.address())) {
+            return;
+        }
+        javaBackwardData(g, diffDst, weight, diffSrc);
+        javaBackwardWeights(g, src, diffDst, diffWeights);
+        if (diffBias != null) {
+            ConvBias.gradient(diffDst, diffBias);
+        }
+    }
+
+    /** Forward into {@code dst} and backward weights. */
+    private void forwardAndWeights(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor diffDst, CpuTensor dst, CpuTensor diffWeights) {
+        if (src.dtype() == DType.F32
+                && dnnl.forwardAndWeights(g, src.address(), weight.address(), diffDst.address(), dst.address(), diffWeights.address())) {
+            return;
+        }
+        javaForward(g, src, weight, null, dst);
+        javaBackwardWeights(g, src, diffDst, diffWeights);
+    }
+
+    private static void javaForward(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor bias, CpuTensor dst) {
+        double[] out = new double[Math.toIntExact(dst.numel())];
+        ConvLoops.forward(g, ConvLoops.read(src), ConvLoops.read(weight), bias == null ? null : ConvLoops.read(bias), out);
+        ConvLoops.write(out, dst);
+    }
+
+    private static void javaBackwardData(ConvGeometry g, CpuTensor diffDst, CpuTensor weight, CpuTensor diffSrc) {
         double[] out = new double[Math.toIntExact(diffSrc.numel())];
         ConvLoops.backwardData(g, ConvLoops.read(diffDst), ConvLoops.read(weight), out);
         ConvLoops.write(out, diffSrc);
     }
 
-    /** Also the bias gradient when {@code diffBias} is not null. */
-    private void backwardWeights(ConvGeometry g, CpuTensor src, CpuTensor diffDst, CpuTensor diffWeights, CpuTensor diffBias) {
-        if (src.dtype() == DType.F32
-                && dnnl.backwardWeights(g, src.address(), diffDst.address(), diffWeights.address(), diffBias == null ? 0 : diffBias.address())) {
-            return;
-        }
+    private static void javaBackwardWeights(ConvGeometry g, CpuTensor src, CpuTensor diffDst, CpuTensor diffWeights) {
         double[] out = new double[Math.toIntExact(diffWeights.numel())];
         ConvLoops.backwardWeights(g, ConvLoops.read(src), ConvLoops.read(diffDst), out);
         ConvLoops.write(out, diffWeights);
-        if (diffBias != null) {
-            ConvBias.gradient(diffDst, diffBias);
-        }
     }
 
     private static void check(String op, CpuTensor input, CpuTensor weight, CpuTensor bias, int channels) {

@@ -104,15 +104,15 @@ class ConvPathsTest {
         // stride 1, dilation 3 and output padding 2 > pad + stride - 1: oneDNN cannot express the extra rows.
         Case c = new Case(a(1, 2, 3, 3), a(2, 2, 2, 2), a(1, 1), a(0, 0), a(3, 3), 1, a(2, 2), true);
         assertNull(c.geometry().padEnd());
-        assertTrue(!conv.onDnnl(c.geometry(), ConvDnnl.Pass.BACKWARD_DATA));
+        assertTrue(!conv.onDnnl(c.geometry(), ConvDnnl.Plan.BACKWARD_DATA));
         check(c, false);
     }
 
     private void check(Case c, boolean strided) {
         ConvGeometry g = c.geometry();
         if (g.padEnd() != null) {
-            for (ConvDnnl.Pass pass : ConvDnnl.Pass.values()) {
-                assertTrue(conv.onDnnl(g, pass), () -> "oneDNN declined " + pass + " of " + c);
+            for (ConvDnnl.Plan plan : ConvDnnl.Plan.values()) {
+                assertTrue(conv.onDnnl(g, plan), () -> "oneDNN declined " + plan + " of " + c);
             }
         }
         Random random = new Random(c.toString().hashCode());
