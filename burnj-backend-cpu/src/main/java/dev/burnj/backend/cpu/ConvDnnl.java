@@ -38,11 +38,11 @@ final class ConvDnnl {
     private static final int CAPACITY = 256;
 
     /**
-     * Up to this many source channels, backward data writes a plain layout: the blocked kernels pad the channels to
-     * 16 and run up to 5x slower than oneDNN's GEMM-based kernel on one or a few channels (an image's gradient, a
-     * transposed convolution's RGB output).
+     * Below this many source channels, backward data writes a plain layout: the blocked kernels pad the channels to
+     * 16, which makes them 2x (six channels) to 10x (one channel) slower than oneDNN's GEMM-based kernel here (an
+     * image's gradient, a transposed convolution's RGB or grey output).
      */
-    private static final int FEW_CHANNELS = 4;
+    private static final int FEW_CHANNELS = 8;
 
     private final Map<Key, Optional<ConvDnnlStep>> steps = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -221,7 +221,7 @@ final class ConvDnnl {
         }
 
         private void data(ConvDnnlStep step, int diffDst, int weights, int diffSrc) {
-            memory.desc diffSrcDesc = g.groups() == 1 && g.inC() <= FEW_CHANNELS ? srcPlain : srcAny;
+            memory.desc diffSrcDesc = g.groups() == 1 && g.inC() < FEW_CHANNELS ? srcPlain : srcAny;
             convolution_backward_data.primitive_desc d = new convolution_backward_data.primitive_desc(
                     new convolution_backward_data.desc(direct, diffSrcDesc, weightsAny, dstAny, strides, dilates, padBegin, padEnd), cpu,
                     forward(false));

@@ -68,25 +68,9 @@ record ConvGeometry(int n, int inC, int inH, int inW, int outC, int outH, int ou
         return outC / groups;
     }
 
-    long srcSize() {
-        return (long) n * inC * inH * inW;
-    }
-
-    long dstSize() {
-        return (long) n * outC * outH * outW;
-    }
-
-    long weightSize() {
-        return (long) outC * inGroupC() * kH * kW;
-    }
-
-    /** Multiply-adds of one pass (forward, backward data or backward weights). */
-    long macs() {
-        return dstSize() * inGroupC() * kH * kW;
-    }
-
+    /** Whether some tensor of the problem has no elements (oneDNN rejects zero dims; the Java loops handle them). */
     boolean isEmpty() {
-        return srcSize() == 0 || dstSize() == 0 || weightSize() == 0;
+        return (long) n * inC * inH * inW == 0 || (long) outC * outH * outW == 0 || kH * kW == 0;
     }
 
     long[] srcDims() {

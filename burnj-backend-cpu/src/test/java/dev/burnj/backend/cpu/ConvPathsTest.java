@@ -108,6 +108,18 @@ class ConvPathsTest {
         check(c, false);
     }
 
+    @Test
+    void anEmptyBatchGivesEmptyOutputsAndZeroWeightGradients() {
+        for (DType dtype : new DType[] {DType.F32, DType.F64}) {
+            Case c = new Case(a(0, 2, 5, 5), a(3, 2, 3, 3), a(1, 1), a(1, 1), a(1, 1), 1, null, true);
+            List<double[]> results = run(c, dtype, new double[0], new double[54], new double[3], new double[0], a(0, 3, 5, 5), false);
+            assertEquals(0, results.get(0).length);
+            assertEquals(0, results.get(1).length);
+            assertArrayEquals(new double[54], results.get(2));
+            assertArrayEquals(new double[3], results.get(3));
+        }
+    }
+
     private void check(Case c, boolean strided) {
         ConvGeometry g = c.geometry();
         if (g.padEnd() != null) {
