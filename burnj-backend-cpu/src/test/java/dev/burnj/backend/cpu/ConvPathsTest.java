@@ -2,6 +2,7 @@ package dev.burnj.backend.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,6 +16,7 @@ import dev.burnj.tensor.Device;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -63,7 +65,7 @@ class ConvPathsTest {
         }
 
         private static Integer[] box(int[] a) {
-            return java.util.Arrays.stream(a).boxed().toArray(Integer[]::new);
+            return Arrays.stream(a).boxed().toArray(Integer[]::new);
         }
     }
 
@@ -104,7 +106,7 @@ class ConvPathsTest {
         // stride 1, dilation 3 and output padding 2 > pad + stride - 1: oneDNN cannot express the extra rows.
         Case c = new Case(a(1, 2, 3, 3), a(2, 2, 2, 2), a(1, 1), a(0, 0), a(3, 3), 1, a(2, 2), true);
         assertNull(c.geometry().padEnd());
-        assertTrue(!conv.onDnnl(c.geometry(), ConvDnnl.Plan.BACKWARD_DATA));
+        assertFalse(conv.onDnnl(c.geometry(), ConvDnnl.Plan.BACKWARD_DATA));
         check(c, false);
     }
 
