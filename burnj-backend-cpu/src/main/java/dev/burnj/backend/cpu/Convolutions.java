@@ -3,30 +3,211 @@ package dev.burnj.backend.cpu;
 import dev.burnj.backend.ConvGradients;
 import dev.burnj.backend.ConvOptions;
 import dev.burnj.backend.ConvTransposeOptions;
+import dev.burnj.tensor.DType;
+import dev.burnj.tensor.Shape;
+import java.util.Arrays;
 
-/** SKELETON: Convolutions. */
+/**
+ * 2-D convolutions and transposed convolutions with their gradients. Each op is one or two of the three passes of a
+ * convolution problem ({@link ConvGeometry}): forward, backward data and backward weights. A transposed convolution is
+ * the backward-data pass of the convolution it transposes, and its gradients are that convolution's forward and
+ * backward-weights passes. F32 runs on oneDNN ({@link ConvDnnl}); F64, and anything oneDNN declines, on the Java
+ * loops ({@link ConvLoops}). Strided inputs are made dense first; results are dense.
+ */
 final class Convolutions {
     private final Transfers transfers;
-    private final MatMul matmul;
+    private final ConvDnnl dnnl = new ConvDnnl();
 
+    /** {@code matmul} is unused: oneDNN's convolution kernels do their own GEMMs, and the Java path its own loops. */
     Convolutions(Transfers transfers, MatMul matmul) {
         this.transfers = transfers;
-        this.matmul = matmul;
     }
 
     CpuTensor conv2d(CpuTensor input, CpuTensor weight, CpuTensor bias, ConvOptions options) {
-        throw NotYet.op("conv2d");
+        ConvGeometry g = ConvGeometry.of(input.dims(), weight.dims(), options);
+        check("conv2d", input, weight, bias, g.outC());
+        CpuTensor x = null;
+        CpuTensor w = null;
+        CpuTensor b = null;
+        CpuTensor out = null;
+        try {
+            x = transfers.contiguous(input);
+            w = transfers.contiguous(weight);
+            b = bias == null ? null : transfers.contiguous(bias);
+            out = input.allocateLike(Shape.of(g.n(), g.outC(), g.outH(), g.outW()), input.dtype());
+            forward(g, x, w, b, out);
+            CpuTensor result = out;
+            out = null;
+            return result;
+        } finally {
+            release(x, w, b, out);
+        }
     }
 
     ConvGradients conv2dBackward(CpuTensor input, CpuTensor weight, CpuTensor bias, CpuTensor outputGrad, ConvOptions options) {
-        throw NotYet.op("conv2dBackward");
+        ConvGeometry g = ConvGeometry.of(input.dims(), weight.dims(), options);
+        check("conv2dBackward", input, weight, bias, g.outC());
+        checkGrad("conv2dBackward", outputGrad, input.dtype(), g.dstDims());
+        CpuTensor x = null;
+        CpuTensor w = null;
+        CpuTensor dy = null;
+        CpuTensor gx = null;
+        CpuTensor gw = null;
+        CpuTensor gb = null;
+        try {
+            x = transfers.contiguous(input);
+            w = transfers.contiguous(weight);
+            dy = transfers.contiguous(outputGrad);
+            gx = input.allocateLike(input.shape(), input.dtype());
+            gw = input.allocateLike(weight.shape(), input.dtype());
+            gb = bias == null ? null : input.allocateLike(bias.shape(), input.dtype());
+            backward(g, x, w, dy, gx, gw, gb);
+            ConvGradients result = new ConvGradients(gx, gw, gb);
+            gx = gw = gb = null;
+            return result;
+        } finally {
+            release(x, w, dy, gx, gw, gb);
+        }
     }
 
     CpuTensor convTranspose2d(CpuTensor input, CpuTensor weight, CpuTensor bias, ConvTransposeOptions options) {
-        throw NotYet.op("convTranspose2d");
+        ConvGeometry g = ConvGeometry.ofTransposed(input.dims(), weight.dims(), options);
+        check("convTranspose2d", input, weight, bias, g.inC());
+        CpuTensor x = null;
+        CpuTensor w = null;
+        CpuTensor b = null;
+        CpuTensor out = null;
+        try {
+            x = transfers.contiguous(input);
+            w = transfers.contiguous(weight);
+            b = bias == null ? null : transfers.contiguous(bias);
+            out = input.allocateLike(Shape.of(g.n(), g.inC(), g.inH(), g.inW()), input.dtype());
+            backwardData(g, x, w, out);
+            if (b != null) {
+                ConvBias.add(out, b);
+            }
+            CpuTensor result = out;
+            out = null;
+            return result;
+        } finally {
+            release(x, w, b, out);
+        }
     }
 
-    ConvGradients convTranspose2dBackward(CpuTensor input, CpuTensor weight, CpuTensor bias, CpuTensor outputGrad, ConvTransposeOptions options) {
-        throw NotYet.op("convTranspose2dBackward");
+    ConvGradients convTranspose2dBackward(CpuTensor input, CpuTensor weight, CpuTensor bias, CpuTensor outputGrad,
+            ConvTransposeOptions options) {
+        ConvGeometry g = ConvGeometry.ofTransposed(input.dims(), weight.dims(), options);
+        check("convTranspose2dBackward", input, weight, bias, g.inC());
+        checkGrad("convTranspose2dBackward", outputGrad, input.dtype(), g.srcDims());
+        CpuTensor x = null;
+        CpuTensor w = null;
+        CpuTensor dy = null;
+        CpuTensor gx = null;
+        CpuTensor gw = null;
+        CpuTensor gb = null;
+        try {
+            x = transfers.contiguous(input);
+            w = transfers.contiguous(weight);
+            dy = transfers.contiguous(outputGrad);
+            gx = input.allocateLike(input.shape(), input.dtype());
+            gw = input.allocateLike(weight.shape(), input.dtype());
+            gb = bias == null ? null : input.allocateLike(bias.shape(), input.dtype());
+            forwardAndWeights(g, dy, w, x, gx, gw);
+            if (gb != null) {
+                ConvBias.gradient(dy, gb);
+            }
+            ConvGradients result = new ConvGradients(gx, gw, gb);
+            gx = gw = gb = null;
+            return result;
+        } finally {
+            release(x, w, dy, gx, gw, gb);
+        }
+    }
+
+    /** Whether oneDNN runs this plan (for tests: the F32 path they compare against the Java one). */
+    boolean onDnnl(ConvGeometry g, ConvDnnl.Plan plan) {
+        return dnnl.supports(g, plan);
+    }
+
+    private void forward(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor bias, CpuTensor dst) {
+        if (src.dtype() == DType.F32 && dnnl.forward(g, src.address(), weight.address(), bias == null ? 0 : bias.address(), dst.address())) {
+            return;
+        }
+        javaForward(g, src, weight, bias, dst);
+    }
+
+    private void backwardData(ConvGeometry g, CpuTensor diffDst, CpuTensor weight, CpuTensor diffSrc) {
+        if (diffDst.dtype() == DType.F32 && dnnl.backwardData(g, diffDst.address(), weight.address(), diffSrc.address())) {
+            return;
+        }
+        javaBackwardData(g, diffDst, weight, diffSrc);
+    }
+
+    /** Backward data and backward weights, and the bias gradient when {@code diffBias} is not null. */
+    private void backward(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor diffDst, CpuTensor diffSrc, CpuTensor diffWeights,
+            CpuTensor diffBias) {
+        if (src.dtype() == DType.F32 && dnnl.backward(g, src.address(), weight.address(), diffDst.address(), diffSrc.address(),
+                diffWeights.address(), diffBias == null ? 0 : diffBias.address())) {
+            return;
+        }
+        javaBackwardData(g, diffDst, weight, diffSrc);
+        javaBackwardWeights(g, src, diffDst, diffWeights);
+        if (diffBias != null) {
+            ConvBias.gradient(diffDst, diffBias);
+        }
+    }
+
+    /** Forward into {@code dst} and backward weights. */
+    private void forwardAndWeights(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor diffDst, CpuTensor dst, CpuTensor diffWeights) {
+        if (src.dtype() == DType.F32
+                && dnnl.forwardAndWeights(g, src.address(), weight.address(), diffDst.address(), dst.address(), diffWeights.address())) {
+            return;
+        }
+        javaForward(g, src, weight, null, dst);
+        javaBackwardWeights(g, src, diffDst, diffWeights);
+    }
+
+    private static void javaForward(ConvGeometry g, CpuTensor src, CpuTensor weight, CpuTensor bias, CpuTensor dst) {
+        double[] out = new double[Math.toIntExact(dst.numel())];
+        ConvLoops.forward(g, ConvLoops.read(src), ConvLoops.read(weight), bias == null ? null : ConvLoops.read(bias), out);
+        ConvLoops.write(out, dst);
+    }
+
+    private static void javaBackwardData(ConvGeometry g, CpuTensor diffDst, CpuTensor weight, CpuTensor diffSrc) {
+        double[] out = new double[Math.toIntExact(diffSrc.numel())];
+        ConvLoops.backwardData(g, ConvLoops.read(diffDst), ConvLoops.read(weight), out);
+        ConvLoops.write(out, diffSrc);
+    }
+
+    private static void javaBackwardWeights(ConvGeometry g, CpuTensor src, CpuTensor diffDst, CpuTensor diffWeights) {
+        double[] out = new double[Math.toIntExact(diffWeights.numel())];
+        ConvLoops.backwardWeights(g, ConvLoops.read(src), ConvLoops.read(diffDst), out);
+        ConvLoops.write(out, diffWeights);
+    }
+
+    private static void check(String op, CpuTensor input, CpuTensor weight, CpuTensor bias, int channels) {
+        if (weight.dtype() != input.dtype() || bias != null && bias.dtype() != input.dtype()) {
+            throw new IllegalArgumentException("cpu " + op + ": input " + input.dtype() + ", weight " + weight.dtype()
+                    + (bias == null ? "" : " and bias " + bias.dtype()) + " must share one dtype");
+        }
+        if (bias != null && (bias.dims().length != 1 || bias.dims()[0] != channels)) {
+            throw new IllegalArgumentException("cpu " + op + ": bias " + bias.shape() + " must be [" + channels + "]");
+        }
+    }
+
+    private static void checkGrad(String op, CpuTensor grad, DType dtype, long[] dims) {
+        long[] actual = Arrays.stream(grad.dims()).asLongStream().toArray();
+        if (grad.dtype() != dtype || !Arrays.equals(actual, dims)) {
+            throw new IllegalArgumentException("cpu " + op + ": output gradient " + grad.shape() + " " + grad.dtype() + " must be "
+                    + Arrays.toString(dims) + " " + dtype);
+        }
+    }
+
+    private static void release(CpuTensor... tensors) {
+        for (CpuTensor t : tensors) {
+            if (t != null) {
+                t.release();
+            }
+        }
     }
 }
