@@ -18,8 +18,7 @@ final class Convolutions {
     private final Transfers transfers;
     private final ConvDnnl dnnl = new ConvDnnl();
 
-    /** {@code matmul} is unused: oneDNN's convolution kernels do their own GEMMs, and the Java path its own loops. */
-    Convolutions(Transfers transfers, MatMul matmul) {
+    Convolutions(Transfers transfers) {
         this.transfers = transfers;
     }
 

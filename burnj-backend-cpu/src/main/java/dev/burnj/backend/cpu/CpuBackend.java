@@ -39,7 +39,7 @@ public final class CpuBackend implements Backend {
     private final Sorting sorting = new Sorting();
     private final Softmax softmax = new Softmax();
     private final MatMul matmul = new MatMul(transfers);
-    private final Convolutions convolutions = new Convolutions(transfers, matmul);
+    private final Convolutions convolutions = new Convolutions(transfers);
     private final Pooling pooling = new Pooling(transfers);
     private final Interpolation interpolation = new Interpolation(transfers);
     private final AdamKernel adam = new AdamKernel();

@@ -61,7 +61,7 @@ final class Rows {
             if (dims[d] == 1) {
                 continue;
             }
-            if (r > 0 && mergeable(kept[r - 1], ks, r - 1, strides, d, dims[d])) {
+            if (r > 0 && (long) kept[r - 1] * dims[d] <= Integer.MAX_VALUE && mergeable(ks, r - 1, strides, d, dims[d])) {
                 kept[r - 1] *= dims[d];
                 for (int k = 0; k < n; k++) {
                     ks[k][r - 1] = strides[k][d];
@@ -88,7 +88,7 @@ final class Rows {
     }
 
     /** Whether dimension {@code d} (size {@code size}) continues the previous kept one evenly for every operand. */
-    private static boolean mergeable(int prevSize, long[][] ks, int prev, long[][] strides, int d, int size) {
+    private static boolean mergeable(long[][] ks, int prev, long[][] strides, int d, int size) {
         for (int k = 0; k < strides.length; k++) {
             if (ks[k][prev] != strides[k][d] * size) {
                 return false;
