@@ -6,7 +6,8 @@ import org.bytedeco.dnnl.global.dnnl;
  * F32 products on oneDNN's row-major {@code dnnl_sgemm}, reading the operands in place: a matrix whose columns are
  * dense is passed as is ({@code 'N'}), one whose rows are dense (a transposed view, such as {@code W^T} in a linear
  * layer) as its transpose ({@code 'T'}). A batch whose B is shared and whose A matrices lie evenly one after another
- * runs as one tall product; any other batch runs one call per matrix.
+ * runs as one tall product; any other batch runs one call per matrix. Products with a transposed B that sgemm runs
+ * slowly go to a cached matmul primitive instead ({@link GemmPrimitives}).
  */
 final class GemmF32 {
     private GemmF32() {}
@@ -48,7 +49,7 @@ final class GemmF32 {
             long rows = p.count * p.m;
             Layout la = layout(rows, p.k, folded, p.aColStride);
             if (la != null) {
-                sgemm(la, lb, rows, p.n, p.k, a.address(), b.address(), c.address());
+                product(la, lb, rows, p.n, p.k, a.address(), b.address(), c.address());
                 return;
             }
         }
@@ -57,12 +58,16 @@ final class GemmF32 {
         long matrix = (long) p.m * p.n;
         for (long i = 0; i < p.count; i++) {
             p.offsets(i, ab);
-            sgemm(la, lb, p.m, p.n, p.k, a.address() + ab[0] * Float.BYTES, b.address() + ab[1] * Float.BYTES,
+            product(la, lb, p.m, p.n, p.k, a.address() + ab[0] * Float.BYTES, b.address() + ab[1] * Float.BYTES,
                     c.address() + i * matrix * Float.BYTES);
         }
     }
 
-    private static void sgemm(Layout la, Layout lb, long m, long n, long k, long a, long b, long c) {
+    /** One product of {@code m x k} by {@code k x n} into dense c, on a matmul primitive where that is faster. */
+    private static void product(Layout la, Layout lb, long m, long n, long k, long a, long b, long c) {
+        if (GemmPrimitives.prefers(m, n, k, lb) && GemmPrimitives.multiply(la, lb, m, n, k, a, b, c)) {
+            return;
+        }
         int status = dnnl.dnnl_sgemm(la.trans(), lb.trans(), m, n, k, 1f, Dnnl.floats(a), la.ld(), Dnnl.floats(b), lb.ld(), 0f,
                 Dnnl.floats(c), n);
         if (status != dnnl.dnnl_success) {

@@ -263,6 +263,12 @@ class GemmLayoutsTest {
         c.add(new Operand[] {Operand.of("dense", 3, 0), Operand.of("dense", 0, 5)});
         c.add(new Operand[] {Operand.of("dense", 2, 3, 0), Operand.of("dense", 1, 0, 5)});
         c.add(new Operand[] {Operand.of("dense", 0, 3, 4), Operand.of("dense", 1, 4, 5)});
+        // A transposed B with 16 rows or more runs as a matmul primitive: alone, folded, per matrix, and with padding.
+        c.add(new Operand[] {Operand.of("dense", 32, 70), Operand.of("transposed", 70, 90)});
+        c.add(new Operand[] {Operand.of("padded", 40, 70), Operand.of("reversed", 70, 90)});
+        c.add(new Operand[] {Operand.of("transposed", 40, 70), Operand.of("transposed", 70, 90)});
+        c.add(new Operand[] {Operand.of("dense", 4, 8, 70), Operand.of("transposed", 70, 90)});
+        c.add(new Operand[] {Operand.of("dense", 3, 20, 70), Operand.of("transposed", 3, 70, 100)});
         // Large enough to block over k and n and to split rows across threads in the Java GEMM.
         c.add(new Operand[] {Operand.of("dense", 70, 300), Operand.of("transposed", 300, 600)});
         c.add(new Operand[] {Operand.of("stepped", 2, 40, 150), Operand.of("dense", 150, 530)});
