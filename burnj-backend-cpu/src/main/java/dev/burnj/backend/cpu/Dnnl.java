@@ -24,9 +24,19 @@ final class Dnnl {
         inOrder = new stream(cpu);
     }
 
+    /**
+     * Loads the natives (the presets also load OpenCL's, from org.bytedeco:opencl) and runs a 1x1 product, so that a
+     * library that loads but cannot compute counts as a problem too.
+     */
     private static String load() {
         try {
             Loader.load(dnnl.class);
+            try (FloatPointer abc = new FloatPointer(3f, 4f, 0f)) {
+                int status = dnnl.dnnl_sgemm((byte) 'N', (byte) 'N', 1, 1, 1, 1f, abc, 1, abc.getPointer(1), 1, 0f, abc.getPointer(2), 1);
+                if (status != dnnl.dnnl_success || abc.get(2) != 12f) {
+                    return "oneDNN's sgemm self-test failed (status " + status + ", 3 x 4 = " + abc.get(2) + ")";
+                }
+            }
             return null;
         } catch (Throwable t) {
             return "oneDNN (org.bytedeco:dnnl for " + Loader.getPlatform() + ") did not load: " + t;

@@ -1,0 +1,77 @@
+package dev.burnj.backend.cpu;
+
+import org.bytedeco.dnnl.global.dnnl;
+
+/**
+ * F32 products on oneDNN's row-major {@code dnnl_sgemm}, reading the operands in place: a matrix whose columns are
+ * dense is passed as is ({@code 'N'}), one whose rows are dense (a transposed view, such as {@code W^T} in a linear
+ * layer) as its transpose ({@code 'T'}). A batch whose B is shared and whose A matrices lie evenly one after another
+ * runs as one tall product; any other batch runs one call per matrix. Products with a transposed B that sgemm runs
+ * slowly go to a cached matmul primitive instead ({@link GemmPrimitives}).
+ */
+final class GemmF32 {
+    private GemmF32() {}
+
+    /** How sgemm reads one matrix: {@code 'N'} or {@code 'T'} and the leading dimension. */
+    record Layout(byte trans, long ld) {}
+
+    /**
+     * The layout of a {@code rows x cols} matrix whose elements step by {@code rowStride} and {@code colStride}, or
+     * null when sgemm cannot read it in place (the elements of neither a row nor a column are adjacent, or rows
+     * overlap, as in an expanded view).
+     */
+    static Layout layout(long rows, long cols, long rowStride, long colStride) {
+        if (cols <= 1 || colStride == 1) {
+            long ld = rows <= 1 ? Math.max(cols, 1) : rowStride;
+            if (ld >= Math.max(cols, 1)) {
+                return new Layout((byte) 'N', ld);
+            }
+        }
+        if (rows <= 1 || rowStride == 1) {
+            long ld = cols <= 1 ? Math.max(rows, 1) : colStride;
+            if (ld >= Math.max(rows, 1)) {
+                return new Layout((byte) 'T', ld);
+            }
+        }
+        return null;
+    }
+
+    /** Whether sgemm reads both operands' matrices in place. */
+    static boolean fits(GemmProblem p) {
+        return layout(p.m, p.k, p.aRowStride, p.aColStride) != null && layout(p.k, p.n, p.bRowStride, p.bColStride) != null;
+    }
+
+    /** {@code c = a x b} for a problem with {@code m, n, k > 0} whose operands {@link #fits fit}; c is dense. */
+    static void multiply(GemmProblem p, CpuTensor a, CpuTensor b, CpuTensor c) {
+        Layout lb = layout(p.k, p.n, p.bRowStride, p.bColStride);
+        long folded = p.count > 1 && p.bBroadcast() ? p.aFoldedRowStride() : -1;
+        if (folded >= 0) {
+            long rows = p.count * p.m;
+            Layout la = layout(rows, p.k, folded, p.aColStride);
+            if (la != null) {
+                product(la, lb, rows, p.n, p.k, a.address(), b.address(), c.address());
+                return;
+            }
+        }
+        Layout la = layout(p.m, p.k, p.aRowStride, p.aColStride);
+        long[] ab = new long[2];
+        long matrix = (long) p.m * p.n;
+        for (long i = 0; i < p.count; i++) {
+            p.offsets(i, ab);
+            product(la, lb, p.m, p.n, p.k, a.address() + ab[0] * Float.BYTES, b.address() + ab[1] * Float.BYTES,
+                    c.address() + i * matrix * Float.BYTES);
+        }
+    }
+
+    /** One product of {@code m x k} by {@code k x n} into dense c, on a matmul primitive where that is faster. */
+    private static void product(Layout la, Layout lb, long m, long n, long k, long a, long b, long c) {
+        if (GemmPrimitives.prefers(m, n, k, lb) && GemmPrimitives.multiply(la, lb, m, n, k, a, b, c)) {
+            return;
+        }
+        int status = dnnl.dnnl_sgemm(la.trans(), lb.trans(), m, n, k, 1f, Dnnl.floats(a), la.ld(), Dnnl.floats(b), lb.ld(), 0f,
+                Dnnl.floats(c), n);
+        if (status != dnnl.dnnl_success) {
+            Dnnl.check(status, "sgemm " + (char) la.trans() + (char) lb.trans() + " " + m + "x" + k + "x" + n);
+        }
+    }
+}
