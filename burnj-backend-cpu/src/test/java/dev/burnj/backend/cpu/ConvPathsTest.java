@@ -34,7 +34,7 @@ class ConvPathsTest {
     private static final MemoryCounter COUNTER = new MemoryCounter();
     private static final Device DEVICE = new Device(new CpuBackend(), "cpu", 0);
     private final Transfers transfers = new Transfers(COUNTER);
-    private final Convolutions conv = new Convolutions(transfers, null);
+    private final Convolutions conv = new Convolutions(transfers);
 
     private record Case(int[] input, int[] weight, int[] stride, int[] pad, int[] dilation, int groups, int[] outputPad, boolean bias) {
         boolean transposed() {
