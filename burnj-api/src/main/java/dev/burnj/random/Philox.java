@@ -69,6 +69,15 @@ public final class Philox {
     /** {@code count} consecutive samples starting at stream position {@code offset}. */
     public static double[] samples(Distribution dist, long seed, long offset, int count) {
         double[] out = new double[count];
+        fill(dist, seed, offset, out, 0, count);
+        return out;
+    }
+
+    /**
+     * {@code count} consecutive samples starting at stream position {@code offset}, written to {@code out[from]} onwards.
+     * Allocates nothing, so that a backend can fill a tensor chunk by chunk, each chunk on any thread.
+     */
+    public static void fill(Distribution dist, long seed, long offset, double[] out, int from, int count) {
         int[] x = new int[4];
         int k0 = (int) seed;
         int k1 = (int) (seed >>> 32);
@@ -78,24 +87,23 @@ public final class Philox {
             for (int i = 0; i < count; i++) {
                 long p = offset + i;
                 block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
-                out[i] = low + width * toUnit(x[0]);
+                out[from + i] = low + width * toUnit(x[0]);
             }
         } else if (dist instanceof Distribution.Normal n) {
             for (int i = 0; i < count; i++) {
                 long p = offset + i;
                 block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
-                out[i] = n.mean() + n.std() * Math.sqrt(-2.0 * Math.log(toUnit(x[0]))) * Math.cos(2.0 * Math.PI * toUnit(x[1]));
+                out[from + i] = n.mean() + n.std() * Math.sqrt(-2.0 * Math.log(toUnit(x[0]))) * Math.cos(2.0 * Math.PI * toUnit(x[1]));
             }
         } else if (dist instanceof Distribution.Bernoulli b) {
             for (int i = 0; i < count; i++) {
                 long p = offset + i;
                 block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
-                out[i] = toUnit(x[0]) < b.p() ? 1.0 : 0.0;
+                out[from + i] = toUnit(x[0]) < b.p() ? 1.0 : 0.0;
             }
         } else {
             throw new IllegalArgumentException("unknown distribution " + dist);
         }
-        return out;
     }
 
     private static double toUnit(int word) {

@@ -7,6 +7,7 @@ import dev.burnj.backend.Comparison;
 import dev.burnj.backend.ConvGradients;
 import dev.burnj.backend.ConvOptions;
 import dev.burnj.backend.ConvTransposeOptions;
+import dev.burnj.backend.Distribution;
 import dev.burnj.backend.InterpolateMode;
 import dev.burnj.backend.MaxPoolResult;
 import dev.burnj.backend.MemoryCounter;
@@ -43,6 +44,7 @@ public final class CpuBackend implements Backend {
     private final Pooling pooling = new Pooling(transfers);
     private final Interpolation interpolation = new Interpolation(transfers);
     private final AdamKernel adam = new AdamKernel();
+    private final Sampling sampling = new Sampling(memory);
 
     CpuBackend() {}
 
@@ -478,6 +480,11 @@ public final class CpuBackend implements Backend {
     @Override
     public TensorPrimitive logSumExp(TensorPrimitive tensor, int dim) {
         return softmax.apply(t(tensor), dim, Softmax.Kind.LOG_SUM_EXP);
+    }
+
+    @Override
+    public TensorPrimitive random(Shape shape, Distribution distribution, long seed, long offset, DType dtype, Device device) {
+        return sampling.sample(shape, distribution, seed, offset, dtype, device(device));
     }
 
     @Override
