@@ -1,6 +1,10 @@
 package dev.burnj.backend;
 
-/** Activation functions, with composed defaults that a backend may replace by fused kernels. */
+/**
+ * Activation functions, with composed defaults that a backend may replace by fused kernels. The {@code *Backward}
+ * ops are the activations' gradients as the autodiff decorator applies them: one pass over the elements where the
+ * composition takes two or three ops and as many temporaries.
+ */
 public interface ActivationOps extends FloatOps {
     default TensorPrimitive relu(TensorPrimitive tensor) {
         TensorPrimitive negative = compareScalar(tensor, 0.0, Comparison.LT);
@@ -117,6 +121,52 @@ public interface ActivationOps extends FloatOps {
             return sub(tensor, lse);
         } finally {
             lse.release();
+        }
+    }
+
+    /** ReLU's gradient from its saved output: {@code grad} where {@code output > 0}, else 0 (PyTorch: 0 at 0). */
+    default TensorPrimitive reluBackward(TensorPrimitive output, TensorPrimitive grad) {
+        TensorPrimitive blocked = compareScalar(output, 0.0, Comparison.LE);
+        try {
+            return maskFill(grad, blocked, 0.0);
+        } finally {
+            blocked.release();
+        }
+    }
+
+    /** Leaky ReLU's gradient from its input: {@code grad} where {@code input > 0}, else {@code slope * grad}. */
+    default TensorPrimitive leakyReluBackward(TensorPrimitive input, TensorPrimitive grad, double slope) {
+        TensorPrimitive positive = compareScalar(input, 0.0, Comparison.GT);
+        TensorPrimitive scaled = mulScalar(grad, slope);
+        try {
+            return where(positive, grad, scaled);
+        } finally {
+            positive.release();
+            scaled.release();
+        }
+    }
+
+    /** The sigmoid's gradient from its saved output {@code s}: {@code grad * (s * (1 - s))}. */
+    default TensorPrimitive sigmoidBackward(TensorPrimitive output, TensorPrimitive grad) {
+        TensorPrimitive complement = rsubScalar(output, 1.0);
+        TensorPrimitive slope = mul(output, complement);
+        complement.release();
+        try {
+            return mul(grad, slope);
+        } finally {
+            slope.release();
+        }
+    }
+
+    /** tanh's gradient from its saved output {@code y}: {@code grad * (1 - y * y)}. */
+    default TensorPrimitive tanhBackward(TensorPrimitive output, TensorPrimitive grad) {
+        TensorPrimitive square = mul(output, output);
+        TensorPrimitive slope = rsubScalar(square, 1.0);
+        square.release();
+        try {
+            return mul(grad, slope);
+        } finally {
+            slope.release();
         }
     }
 }

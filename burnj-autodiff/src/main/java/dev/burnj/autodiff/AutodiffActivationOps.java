@@ -21,7 +21,7 @@ abstract class AutodiffActivationOps extends AutodiffFloatOps {
         TensorPrimitive out = inner.relu(x.inner());
         return record("relu", out, (saved, needs) -> {
             TensorPrimitive y = saved.keep(out);
-            return g -> grads(Refs.then(inner.compareScalar(y, 0.0, Comparison.LE), m -> inner.maskFill(g, m, 0.0)));
+            return g -> grads(inner.reluBackward(y, g));
         }, x);
     }
 
@@ -31,15 +31,7 @@ abstract class AutodiffActivationOps extends AutodiffFloatOps {
         AutodiffTensor x = unwrap(tensor);
         return record("leakyRelu", inner.leakyRelu(x.inner(), slope), (saved, needs) -> {
             TensorPrimitive input = saved.keep(x.inner());
-            return g -> {
-                TensorPrimitive positive = inner.compareScalar(input, 0.0, Comparison.GT);
-                TensorPrimitive scaled = inner.mulScalar(g, slope);
-                try {
-                    return grads(inner.where(positive, g, scaled));
-                } finally {
-                    Refs.release(positive, scaled);
-                }
-            };
+            return g -> grads(inner.leakyReluBackward(input, g, slope));
         }, x);
     }
 
@@ -50,10 +42,7 @@ abstract class AutodiffActivationOps extends AutodiffFloatOps {
         TensorPrimitive out = inner.sigmoid(x.inner());
         return record("sigmoid", out, (saved, needs) -> {
             TensorPrimitive s = saved.keep(out);
-            return g -> {
-                TensorPrimitive slope = Refs.then(inner.rsubScalar(s, 1.0), c -> inner.mul(s, c));
-                return grads(Refs.then(slope, d -> inner.mul(g, d)));
-            };
+            return g -> grads(inner.sigmoidBackward(s, g));
         }, x);
     }
 

@@ -116,7 +116,7 @@ abstract class AutodiffFloatOps extends AutodiffReductionOps {
         TensorPrimitive out = inner.tanh(x.inner());
         return record("tanh", out, (saved, needs) -> {
             TensorPrimitive y = saved.keep(out);
-            return g -> grads(Refs.then(Refs.then(inner.mul(y, y), sq -> inner.rsubScalar(sq, 1.0)), d -> inner.mul(g, d)));
+            return g -> grads(inner.tanhBackward(y, g));
         }, x);
     }
 

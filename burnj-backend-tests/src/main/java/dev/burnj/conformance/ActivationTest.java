@@ -56,6 +56,29 @@ class ActivationTest {
         return OpCase.all(but, cases);
     }
 
+    /** The fused gradients, on saved outputs (or inputs) that include the kink at 0 and the ends of the range. */
+    @TestFactory
+    Stream<DynamicTest> backward() {
+        Gen grad = Gen.SIGNED;
+        List<OpCase> cases = new ArrayList<>();
+        cases.add(OpCase.of("reluBackward", "output " + S).inputs(dt -> List.of(Gen.values(0, 0.5, 3, 0, 1e-30, 7).make(dt, S, 0),
+                grad.make(dt, S, 1)))
+                .run((b, in) -> b.reluBackward(in.get(0), in.get(1)))
+                .expect(in -> ReferenceElementwise.zip(in.get(0), in.get(1), (y, g) -> y > 0 ? g : 0)));
+        for (double slope : new double[] {0.01, 0.2}) {
+            cases.add(OpCase.of("leakyReluBackward", slope + " input wide " + S).inputs(dt -> List.of(WIDE.make(dt, S, 0), grad.make(dt, S, 2)))
+                    .run((b, in) -> b.leakyReluBackward(in.get(0), in.get(1), slope))
+                    .expect(in -> ReferenceElementwise.zip(in.get(0), in.get(1), (x, g) -> x > 0 ? g : slope * g)));
+        }
+        cases.add(OpCase.of("sigmoidBackward", "output " + S).inputs(dt -> List.of(Gen.range(0.001, 0.999).make(dt, S, 3), grad.make(dt, S, 4)))
+                .run((b, in) -> b.sigmoidBackward(in.get(0), in.get(1)))
+                .expect(in -> ReferenceElementwise.zip(in.get(0), in.get(1), (y, g) -> g * (y * (1 - y)))));
+        cases.add(OpCase.of("tanhBackward", "output " + S).inputs(dt -> List.of(Gen.range(-0.999, 0.999).make(dt, S, 5), grad.make(dt, S, 6)))
+                .run((b, in) -> b.tanhBackward(in.get(0), in.get(1)))
+                .expect(in -> ReferenceElementwise.zip(in.get(0), in.get(1), (y, g) -> g * (1 - y * y))));
+        return OpCase.all(but, cases);
+    }
+
     @TestFactory
     Stream<DynamicTest> softmax() {
         Shape s = shape(2, 3, 4);

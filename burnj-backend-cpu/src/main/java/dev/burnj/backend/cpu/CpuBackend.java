@@ -488,6 +488,38 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public TensorPrimitive reluBackward(TensorPrimitive output, TensorPrimitive grad) {
+        CpuTensor y = t(output);
+        CpuTensor g = t(grad);
+        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(ActivationGradients.Kind.RELU, y, g, 0)
+                : Backend.super.reluBackward(y, g);
+    }
+
+    @Override
+    public TensorPrimitive leakyReluBackward(TensorPrimitive input, TensorPrimitive grad, double slope) {
+        CpuTensor x = t(input);
+        CpuTensor g = t(grad);
+        return ActivationGradients.applies(x, g) ? ActivationGradients.apply(ActivationGradients.Kind.LEAKY_RELU, x, g, slope)
+                : Backend.super.leakyReluBackward(x, g, slope);
+    }
+
+    @Override
+    public TensorPrimitive sigmoidBackward(TensorPrimitive output, TensorPrimitive grad) {
+        CpuTensor y = t(output);
+        CpuTensor g = t(grad);
+        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(ActivationGradients.Kind.SIGMOID, y, g, 0)
+                : Backend.super.sigmoidBackward(y, g);
+    }
+
+    @Override
+    public TensorPrimitive tanhBackward(TensorPrimitive output, TensorPrimitive grad) {
+        CpuTensor y = t(output);
+        CpuTensor g = t(grad);
+        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(ActivationGradients.Kind.TANH, y, g, 0)
+                : Backend.super.tanhBackward(y, g);
+    }
+
+    @Override
     public TensorPrimitive matmul(TensorPrimitive lhs, TensorPrimitive rhs) {
         return matmul.matmul(t(lhs), t(rhs));
     }
