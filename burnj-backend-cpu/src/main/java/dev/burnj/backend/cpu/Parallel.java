@@ -17,8 +17,11 @@ import java.util.concurrent.locks.LockSupport;
  * depend only on the loop's size and the thread count, never on which thread runs them.
  */
 final class Parallel {
-    /** Below this much work (elements times a kernel's relative cost) a loop stays on the calling thread. */
-    static final long GRAIN = 1 << 17;
+    /**
+     * Below this much work (elements times a kernel's relative cost) a loop stays on the calling thread;
+     * {@code -Dburnj.cpu.grain=N} changes it.
+     */
+    static final long GRAIN = Long.getLong("burnj.cpu.grain", 1 << 15);
     /** Chunks per thread: enough for the caller to absorb a late worker's share in small pieces. */
     private static final int CHUNKS_PER_THREAD = 4;
 
