@@ -65,7 +65,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public MemoryStats memoryStats() {
-        return memory.snapshot(0);
+        return memory.snapshot(BlockPool.SHARED.pooledBytes());
     }
 
     private Device device(Device d) {
