@@ -81,29 +81,67 @@ public final class Philox {
         int[] x = new int[4];
         int k0 = (int) seed;
         int k1 = (int) (seed >>> 32);
-        if (dist instanceof Distribution.Uniform u) {
-            double low = u.low();
-            double width = u.high() - u.low();
-            for (int i = 0; i < count; i++) {
-                long p = offset + i;
-                block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
-                out[from + i] = low + width * toUnit(x[0]);
-            }
-        } else if (dist instanceof Distribution.Normal n) {
-            for (int i = 0; i < count; i++) {
-                long p = offset + i;
-                block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
-                out[from + i] = n.mean() + n.std() * Math.sqrt(-2.0 * Math.log(toUnit(x[0]))) * Math.cos(2.0 * Math.PI * toUnit(x[1]));
-            }
-        } else if (dist instanceof Distribution.Bernoulli b) {
-            for (int i = 0; i < count; i++) {
-                long p = offset + i;
-                block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
-                out[from + i] = toUnit(x[0]) < b.p() ? 1.0 : 0.0;
-            }
-        } else {
-            throw new IllegalArgumentException("unknown distribution " + dist);
+        int i = 0;
+        // Two stream positions per pass: the rounds of one block are a chain of dependent multiplies, and a second,
+        // independent chain runs in the gaps (a quarter faster measured here).
+        for (; i + 2 <= count; i += 2) {
+            pair(offset + i, k0, k1, x);
+            out[from + i] = value(dist, x[0], x[1]);
+            out[from + i + 1] = value(dist, x[2], x[3]);
         }
+        for (; i < count; i++) {
+            long p = offset + i;
+            block((int) p, (int) (p >>> 32), 0, 0, k0, k1, x);
+            out[from + i] = value(dist, x[0], x[1]);
+        }
+    }
+
+    /** The sample of {@code dist} for a block whose first two words are {@code x0, x1}. */
+    private static double value(Distribution dist, int x0, int x1) {
+        if (dist instanceof Distribution.Uniform u) {
+            return u.low() + (u.high() - u.low()) * toUnit(x0);
+        } else if (dist instanceof Distribution.Normal n) {
+            return n.mean() + n.std() * Math.sqrt(-2.0 * Math.log(toUnit(x0))) * Math.cos(2.0 * Math.PI * toUnit(x1));
+        } else if (dist instanceof Distribution.Bernoulli b) {
+            return toUnit(x0) < b.p() ? 1.0 : 0.0;
+        }
+        throw new IllegalArgumentException("unknown distribution " + dist);
+    }
+
+    /**
+     * The first two words of the blocks for positions {@code p} and {@code p + 1} (counters {@code (lo, hi, 0, 0)}),
+     * into {@code out[0..1]} and {@code out[2..3]}: {@link #block} twice, interleaved.
+     */
+    private static void pair(long p, int k0, int k1, int[] out) {
+        long q = p + 1;
+        int a0 = (int) p;
+        int a1 = (int) (p >>> 32);
+        int a2 = 0;
+        int a3 = 0;
+        int b0 = (int) q;
+        int b1 = (int) (q >>> 32);
+        int b2 = 0;
+        int b3 = 0;
+        for (int round = 0; round < 10; round++) {
+            long pa0 = (M0 & 0xFFFFFFFFL) * (a0 & 0xFFFFFFFFL);
+            long pa1 = (M1 & 0xFFFFFFFFL) * (a2 & 0xFFFFFFFFL);
+            long pb0 = (M0 & 0xFFFFFFFFL) * (b0 & 0xFFFFFFFFL);
+            long pb1 = (M1 & 0xFFFFFFFFL) * (b2 & 0xFFFFFFFFL);
+            a0 = (int) (pa1 >>> 32) ^ a1 ^ k0;
+            a2 = (int) (pa0 >>> 32) ^ a3 ^ k1;
+            a1 = (int) pa1;
+            a3 = (int) pa0;
+            b0 = (int) (pb1 >>> 32) ^ b1 ^ k0;
+            b2 = (int) (pb0 >>> 32) ^ b3 ^ k1;
+            b1 = (int) pb1;
+            b3 = (int) pb0;
+            k0 += W0;
+            k1 += W1;
+        }
+        out[0] = a0;
+        out[1] = a1;
+        out[2] = b0;
+        out[3] = b1;
     }
 
     private static double toUnit(int word) {
