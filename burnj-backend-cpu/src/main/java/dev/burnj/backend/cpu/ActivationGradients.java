@@ -4,9 +4,10 @@ import dev.burnj.tensor.DType;
 
 /**
  * The fused activation gradients of {@link dev.burnj.backend.ActivationOps} ({@code reluBackward} and friends) as one
- * pass over dense F32 or F64 operands of one shape — the case of every training step, where the saved activation and
- * its incoming gradient are fresh dense tensors. For anything else {@link #applies} is false and the backend uses the
- * SPI's composition. Each formula rounds as that composition does: one rounding per op, in the op order.
+ * pass over dense F32 operands of one shape — the case of every training step, where the saved activation and its
+ * incoming gradient are fresh dense tensors. For anything else (F64 included) {@link #applies} is false and the
+ * backend uses the SPI's composition. Each formula rounds as that composition does: one rounding per op, in the op
+ * order.
  */
 final class ActivationGradients {
     /** Relative cost per element, for {@link Parallel#forRange}. */
@@ -21,8 +22,7 @@ final class ActivationGradients {
 
     /** Whether the fused pass handles {@code saved} and {@code grad}. */
     static boolean applies(CpuTensor saved, CpuTensor grad) {
-        DType dt = saved.dtype();
-        return (dt == DType.F32 || dt == DType.F64) && grad.dtype() == dt && saved.shape().equals(grad.shape()) && saved.isContiguous()
+        return saved.dtype() == DType.F32 && grad.dtype() == DType.F32 && saved.shape().equals(grad.shape()) && saved.isContiguous()
                 && grad.isContiguous();
     }
 
@@ -31,14 +31,7 @@ final class ActivationGradients {
         long y = saved.address();
         long g = grad.address();
         long o = out.address();
-        boolean f32 = saved.dtype() == DType.F32;
-        Parallel.forRange(saved.numel(), COST, (from, to) -> {
-            if (f32) {
-                floats(kind, y, g, o, from, to, (float) slope);
-            } else {
-                doubles(kind, y, g, o, from, to, slope);
-            }
-        });
+        Parallel.forRange(saved.numel(), COST, (from, to) -> floats(kind, y, g, o, from, to, (float) slope));
         return out;
     }
 
@@ -69,38 +62,6 @@ final class ActivationGradients {
                     long at = i << 2;
                     float t = NativeMemory.getFloat(y + at);
                     NativeMemory.putFloat(o + at, NativeMemory.getFloat(g + at) * (1f - t * t));
-                }
-            }
-        }
-    }
-
-    private static void doubles(Kind kind, long y, long g, long o, long from, long to, double slope) {
-        switch (kind) {
-            case RELU -> {
-                for (long i = from; i < to; i++) {
-                    long at = i << 3;
-                    NativeMemory.putDouble(o + at, NativeMemory.getDouble(y + at) > 0 ? NativeMemory.getDouble(g + at) : 0);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (long i = from; i < to; i++) {
-                    long at = i << 3;
-                    double gi = NativeMemory.getDouble(g + at);
-                    NativeMemory.putDouble(o + at, NativeMemory.getDouble(y + at) > 0 ? gi : gi * slope);
-                }
-            }
-            case SIGMOID -> {
-                for (long i = from; i < to; i++) {
-                    long at = i << 3;
-                    double s = NativeMemory.getDouble(y + at);
-                    NativeMemory.putDouble(o + at, NativeMemory.getDouble(g + at) * (s * (1 - s)));
-                }
-            }
-            case TANH -> {
-                for (long i = from; i < to; i++) {
-                    long at = i << 3;
-                    double t = NativeMemory.getDouble(y + at);
-                    NativeMemory.putDouble(o + at, NativeMemory.getDouble(g + at) * (1 - t * t));
                 }
             }
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The binary elementwise ops with their scalar semantics, defined once: {@link #apply(double, double)} for float
  * dtypes and {@link #apply(long, long)} for int and bool ones. The generic kernel path calls these per element; the
- * fast paths ({@link FastF32}, {@link FastF64}) must agree with them.
+ * fast paths ({@link FastF32}) must agree with them.
  */
 enum BinaryOp {
     ADD(1),

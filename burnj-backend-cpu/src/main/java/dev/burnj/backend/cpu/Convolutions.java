@@ -25,72 +25,25 @@ final class Convolutions {
     CpuTensor conv2d(CpuTensor input, CpuTensor weight, CpuTensor bias, ConvOptions options) {
         ConvGeometry g = ConvGeometry.of(input.dims(), weight.dims(), options);
         check("conv2d", input, weight, bias, g.outC());
-        CpuTensor x = null;
-        CpuTensor w = null;
-        CpuTensor b = null;
-        CpuTensor out = null;
-        try {
-            x = transfers.contiguous(input);
-            w = transfers.contiguous(weight);
-            b = bias == null ? null : transfers.contiguous(bias);
-            out = input.allocateLike(Shape.of(g.n(), g.outC(), g.outH(), g.outW()), input.dtype());
-            forward(g, x, w, b, out);
-            CpuTensor result = out;
-            out = null;
-            return result;
-        } finally {
-            release(x, w, b, out);
-        }
+        return produce(input, weight, bias, Shape.of(g.n(), g.outC(), g.outH(), g.outW()), (x, w, b, out) -> forward(g, x, w, b, out));
     }
 
     ConvGradients conv2dBackward(CpuTensor input, CpuTensor weight, CpuTensor bias, CpuTensor outputGrad, ConvOptions options) {
         ConvGeometry g = ConvGeometry.of(input.dims(), weight.dims(), options);
         check("conv2dBackward", input, weight, bias, g.outC());
         checkGrad("conv2dBackward", outputGrad, input.dtype(), g.dstDims());
-        CpuTensor x = null;
-        CpuTensor w = null;
-        CpuTensor dy = null;
-        CpuTensor gx = null;
-        CpuTensor gw = null;
-        CpuTensor gb = null;
-        try {
-            x = transfers.contiguous(input);
-            w = transfers.contiguous(weight);
-            dy = transfers.contiguous(outputGrad);
-            gx = input.allocateLike(input.shape(), input.dtype());
-            gw = input.allocateLike(weight.shape(), input.dtype());
-            gb = bias == null ? null : input.allocateLike(bias.shape(), input.dtype());
-            backward(g, x, w, dy, gx, gw, gb);
-            ConvGradients result = new ConvGradients(gx, gw, gb);
-            gx = gw = gb = null;
-            return result;
-        } finally {
-            release(x, w, dy, gx, gw, gb);
-        }
+        return gradients(input, weight, bias, outputGrad, (x, w, dy, gx, gw, gb) -> backward(g, x, w, dy, gx, gw, gb));
     }
 
     CpuTensor convTranspose2d(CpuTensor input, CpuTensor weight, CpuTensor bias, ConvTransposeOptions options) {
         ConvGeometry g = ConvGeometry.ofTransposed(input.dims(), weight.dims(), options);
         check("convTranspose2d", input, weight, bias, g.inC());
-        CpuTensor x = null;
-        CpuTensor w = null;
-        CpuTensor b = null;
-        CpuTensor out = null;
-        try {
-            x = transfers.contiguous(input);
-            w = transfers.contiguous(weight);
-            b = bias == null ? null : transfers.contiguous(bias);
-            out = input.allocateLike(Shape.of(g.n(), g.inC(), g.inH(), g.inW()), input.dtype());
+        return produce(input, weight, bias, Shape.of(g.n(), g.inC(), g.inH(), g.inW()), (x, w, b, out) -> {
             backwardData(g, x, w, out);
             if (b != null) {
                 ConvBias.add(out, b);
             }
-            CpuTensor result = out;
-            out = null;
-            return result;
-        } finally {
-            release(x, w, b, out);
-        }
+        });
     }
 
     ConvGradients convTranspose2dBackward(CpuTensor input, CpuTensor weight, CpuTensor bias, CpuTensor outputGrad,
@@ -98,6 +51,46 @@ final class Convolutions {
         ConvGeometry g = ConvGeometry.ofTransposed(input.dims(), weight.dims(), options);
         check("convTranspose2dBackward", input, weight, bias, g.inC());
         checkGrad("convTranspose2dBackward", outputGrad, input.dtype(), g.srcDims());
+        return gradients(input, weight, bias, outputGrad, (x, w, dy, gx, gw, gb) -> {
+            forwardAndWeights(g, dy, w, x, gx, gw);
+            if (gb != null) {
+                ConvBias.gradient(dy, gb);
+            }
+        });
+    }
+
+    /** A forward-shaped pass: dense inputs in, one fresh output of {@code shape} out. */
+    private interface Produce {
+        void run(CpuTensor x, CpuTensor w, CpuTensor b, CpuTensor out);
+    }
+
+    /** A gradient-shaped pass: dense input, weight and output gradient in, fresh input, weight and bias gradients out. */
+    private interface Gradients {
+        void run(CpuTensor x, CpuTensor w, CpuTensor dy, CpuTensor gx, CpuTensor gw, CpuTensor gb);
+    }
+
+    /** Makes the operands dense, runs {@code pass} into a fresh output, and releases every temporary, also on failure. */
+    private CpuTensor produce(CpuTensor input, CpuTensor weight, CpuTensor bias, Shape shape, Produce pass) {
+        CpuTensor x = null;
+        CpuTensor w = null;
+        CpuTensor b = null;
+        CpuTensor out = null;
+        try {
+            x = transfers.contiguous(input);
+            w = transfers.contiguous(weight);
+            b = bias == null ? null : transfers.contiguous(bias);
+            out = input.allocateLike(shape, input.dtype());
+            pass.run(x, w, b, out);
+            CpuTensor result = out;
+            out = null;
+            return result;
+        } finally {
+            release(x, w, b, out);
+        }
+    }
+
+    /** As {@link #produce}, for the passes that return the three gradients (the bias one only when there is a bias). */
+    private ConvGradients gradients(CpuTensor input, CpuTensor weight, CpuTensor bias, CpuTensor outputGrad, Gradients pass) {
         CpuTensor x = null;
         CpuTensor w = null;
         CpuTensor dy = null;
@@ -111,10 +104,7 @@ final class Convolutions {
             gx = input.allocateLike(input.shape(), input.dtype());
             gw = input.allocateLike(weight.shape(), input.dtype());
             gb = bias == null ? null : input.allocateLike(bias.shape(), input.dtype());
-            forwardAndWeights(g, dy, w, x, gx, gw);
-            if (gb != null) {
-                ConvBias.gradient(dy, gb);
-            }
+            pass.run(x, w, dy, gx, gw, gb);
             ConvGradients result = new ConvGradients(gx, gw, gb);
             gx = gw = gb = null;
             return result;

@@ -22,6 +22,7 @@ import dev.burnj.tensor.Slice;
 import dev.burnj.tensor.TensorData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The JVM-native CPU backend: tensors in aligned native memory ({@link CpuTensor}), Java kernels for elementwise
@@ -489,34 +490,30 @@ public final class CpuBackend implements Backend {
 
     @Override
     public TensorPrimitive reluBackward(TensorPrimitive output, TensorPrimitive grad) {
-        CpuTensor y = t(output);
-        CpuTensor g = t(grad);
-        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(ActivationGradients.Kind.RELU, y, g, 0)
-                : Backend.super.reluBackward(y, g);
+        return fusedGradient(ActivationGradients.Kind.RELU, output, grad, 0, () -> Backend.super.reluBackward(output, grad));
     }
 
     @Override
     public TensorPrimitive leakyReluBackward(TensorPrimitive input, TensorPrimitive grad, double slope) {
-        CpuTensor x = t(input);
-        CpuTensor g = t(grad);
-        return ActivationGradients.applies(x, g) ? ActivationGradients.apply(ActivationGradients.Kind.LEAKY_RELU, x, g, slope)
-                : Backend.super.leakyReluBackward(x, g, slope);
+        return fusedGradient(ActivationGradients.Kind.LEAKY_RELU, input, grad, slope, () -> Backend.super.leakyReluBackward(input, grad, slope));
     }
 
     @Override
     public TensorPrimitive sigmoidBackward(TensorPrimitive output, TensorPrimitive grad) {
-        CpuTensor y = t(output);
-        CpuTensor g = t(grad);
-        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(ActivationGradients.Kind.SIGMOID, y, g, 0)
-                : Backend.super.sigmoidBackward(y, g);
+        return fusedGradient(ActivationGradients.Kind.SIGMOID, output, grad, 0, () -> Backend.super.sigmoidBackward(output, grad));
     }
 
     @Override
     public TensorPrimitive tanhBackward(TensorPrimitive output, TensorPrimitive grad) {
-        CpuTensor y = t(output);
+        return fusedGradient(ActivationGradients.Kind.TANH, output, grad, 0, () -> Backend.super.tanhBackward(output, grad));
+    }
+
+    /** The one-pass kernel where it applies (dense F32), else the SPI's composition. */
+    private static TensorPrimitive fusedGradient(ActivationGradients.Kind kind, TensorPrimitive saved, TensorPrimitive grad, double slope,
+            Supplier<TensorPrimitive> composed) {
+        CpuTensor y = t(saved);
         CpuTensor g = t(grad);
-        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(ActivationGradients.Kind.TANH, y, g, 0)
-                : Backend.super.tanhBackward(y, g);
+        return ActivationGradients.applies(y, g) ? ActivationGradients.apply(kind, y, g, slope) : composed.get();
     }
 
     @Override

@@ -8,10 +8,10 @@ import java.util.Arrays;
 /**
  * The elementwise kernels: arithmetic with tensors and scalars, comparisons, selection, float math, activations and
  * logic, with NumPy broadcasting. Each op walks its fresh dense output's index space in runs along the innermost
- * dimensions ({@link Rows}), split across cores by elements ({@link Parallel}). A run whose F32 or F64 operands step
+ * dimensions ({@link Rows}), split across cores by elements ({@link Parallel}). A run whose F32 operands step
  * by one element, or by zero (a broadcast value, as in {@code [64, 256] + [1, 256]} along dim 0 or
- * {@code [64, 256] - [64, 1]} along dim 1), goes to the tight loops of {@link FastF32} and {@link FastF64}; every
- * other run (any dtype, any strides) takes the generic path, which reads and writes through {@link Access} and
+ * {@code [64, 256] - [64, 1]} along dim 1), goes to the tight loops of {@link FastF32}; every other run (F64, the
+ * other dtypes, any strides) takes the generic path, which reads and writes through {@link Access} and
  * computes with the op's scalar semantics in {@link BinaryOp} and {@link UnaryOp}.
  *
  * <p>Scalar operands of float ops are first rounded to the tensor's dtype, as PyTorch does. Int tensors with an
@@ -49,15 +49,15 @@ final class Elementwise {
                 boolean ua = unit(step[1], size, n);
                 boolean ub = unit(step[2], size, n);
                 if (ua && ub) {
-                    compareFast(fast, op, at[1], at[2], at[0], n);
+                    FastF32.compare(op, at[1], at[2], at[0], n);
                     return;
                 }
                 if (ua && step[2] == 0) {
-                    compareScalarFast(fast, op, at[1], Access.getDouble(fast, at[2]), at[0], n);
+                    FastF32.compareScalar(op, at[1], Access.getDouble(fast, at[2]), at[0], n);
                     return;
                 }
                 if (step[1] == 0 && ub) {
-                    compareScalarFast(fast, swapped(op), at[2], Access.getDouble(fast, at[1]), at[0], n);
+                    FastF32.compareScalar(swapped(op), at[2], Access.getDouble(fast, at[1]), at[0], n);
                     return;
                 }
             }
@@ -79,7 +79,7 @@ final class Elementwise {
         DType fast = fastType(lhs);
         return fill(out, 1, (at, step, n) -> {
             if (fast != null && unit(step[0], 1, n) && unit(step[1], fast.byteSize(), n)) {
-                compareScalarFast(fast, op, at[1], rhs, at[0], n);
+                FastF32.compareScalar(op, at[1], rhs, at[0], n);
                 return;
             }
             long o = at[0];
@@ -143,19 +143,15 @@ final class Elementwise {
                 boolean ua = unit(step[1], size, n);
                 boolean ub = unit(step[2], size, n);
                 if (ua && ub) {
-                    if (fast == DType.F32) {
-                        FastF32.binary(op, at[1], at[2], at[0], n);
-                    } else {
-                        FastF64.binary(op, at[1], at[2], at[0], n);
-                    }
+                    FastF32.binary(op, at[1], at[2], at[0], n);
                     return;
                 }
                 if (ua && step[2] == 0) {
-                    binaryScalarFast(fast, op, at[1], Access.getDouble(fast, at[2]), at[0], n);
+                    FastF32.binaryScalar(op, at[1], Access.getDouble(fast, at[2]), at[0], n);
                     return;
                 }
                 if (step[1] == 0 && ub) {
-                    scalarLeftFast(fast, op, Access.getDouble(fast, at[1]), at[2], at[0], n);
+                    FastF32.scalarLeft(op, Access.getDouble(fast, at[1]), at[2], at[0], n);
                     return;
                 }
             }
@@ -193,9 +189,9 @@ final class Elementwise {
             return fill(out, op.cost, (at, step, n) -> {
                 if (fast != null && unit(step[0], fast.byteSize(), n) && unit(step[1], fast.byteSize(), n)) {
                     if (scalarLeft) {
-                        scalarLeftFast(fast, op, v, at[1], at[0], n);
+                        FastF32.scalarLeft(op, v, at[1], at[0], n);
                     } else {
-                        binaryScalarFast(fast, op, at[1], v, at[0], n);
+                        FastF32.binaryScalar(op, at[1], v, at[0], n);
                     }
                     return;
                 }
@@ -240,11 +236,7 @@ final class Elementwise {
             DType fast = fastType(t);
             return fill(out, 1, (at, step, n) -> {
                 if (fast != null && unit(step[0], fast.byteSize(), n) && unit(step[1], fast.byteSize(), n)) {
-                    if (fast == DType.F32) {
-                        FastF32.clamp(at[1], (float) lo, (float) hi, at[0], n);
-                    } else {
-                        FastF64.clamp(at[1], lo, hi, at[0], n);
-                    }
+                    FastF32.clamp(at[1], (float) lo, (float) hi, at[0], n);
                     return;
                 }
                 long o = at[0];
@@ -272,11 +264,7 @@ final class Elementwise {
         DType fast = fastType(t);
         return fill(t.allocateLike(t.shape(), dt), op.cost, (at, step, n) -> {
             if (fast != null && unit(step[0], fast.byteSize(), n) && unit(step[1], fast.byteSize(), n)) {
-                if (fast == DType.F32) {
-                    FastF32.unary(op, at[1], at[0], n);
-                } else {
-                    FastF64.unary(op, at[1], at[0], n);
-                }
+                FastF32.unary(op, at[1], at[0], n);
                 return;
             }
             long o = at[0];
@@ -300,11 +288,7 @@ final class Elementwise {
         double k = dt.isFloat() ? roundTo(dt, slope) : slope;
         return fill(t.allocateLike(t.shape(), dt), 1, (at, step, n) -> {
             if (fast != null && unit(step[0], fast.byteSize(), n) && unit(step[1], fast.byteSize(), n)) {
-                if (fast == DType.F32) {
-                    FastF32.leakyRelu(at[1], (float) k, at[0], n);
-                } else {
-                    FastF64.leakyRelu(at[1], k, at[0], n);
-                }
+                FastF32.leakyRelu(at[1], (float) k, at[0], n);
                 return;
             }
             long o = at[0];
@@ -451,10 +435,10 @@ final class Elementwise {
         return step == size || n == 1;
     }
 
-    /** F32 or F64 when every operand has that dtype (so the fast loops apply), else null. */
+    /** F32 when every operand has that dtype (so the fast loops apply), else null. */
     private static DType fastType(CpuTensor... operands) {
         DType dt = operands[0].dtype();
-        if (dt != DType.F32 && dt != DType.F64) {
+        if (dt != DType.F32) {
             return null;
         }
         for (CpuTensor t : operands) {
@@ -468,38 +452,6 @@ final class Elementwise {
     /** A scalar operand as the float dtype holds it. */
     private static double roundTo(DType dt, double value) {
         return dt == DType.F32 ? (float) value : value;
-    }
-
-    private static void binaryScalarFast(DType fast, BinaryOp op, long a, double s, long c, int n) {
-        if (fast == DType.F32) {
-            FastF32.binaryScalar(op, a, s, c, n);
-        } else {
-            FastF64.binaryScalar(op, a, s, c, n);
-        }
-    }
-
-    private static void scalarLeftFast(DType fast, BinaryOp op, double s, long b, long c, int n) {
-        if (fast == DType.F32) {
-            FastF32.scalarLeft(op, s, b, c, n);
-        } else {
-            FastF64.scalarLeft(op, s, b, c, n);
-        }
-    }
-
-    private static void compareFast(DType fast, Comparison op, long a, long b, long c, int n) {
-        if (fast == DType.F32) {
-            FastF32.compare(op, a, b, c, n);
-        } else {
-            FastF64.compare(op, a, b, c, n);
-        }
-    }
-
-    private static void compareScalarFast(DType fast, Comparison op, long a, double s, long c, int n) {
-        if (fast == DType.F32) {
-            FastF32.compareScalar(op, a, s, c, n);
-        } else {
-            FastF64.compareScalar(op, a, s, c, n);
-        }
     }
 
     /** The operator with its operands exchanged: {@code s < x} is {@code x > s}. */

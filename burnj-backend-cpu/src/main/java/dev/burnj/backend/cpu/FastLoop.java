@@ -1,7 +1,7 @@
 package dev.burnj.backend.cpu;
 
 /**
- * The shapes of the fast loops of {@link FastF32} and {@link FastF64}: each op's loop is a lambda of its own, found
+ * The shapes of the fast loops of {@link FastF32}: each op's loop is a lambda of its own, found
  * by the op once per run. Being separate methods, the loops are profiled and compiled separately, so a loop reached
  * late (after the JIT has compiled the others) is still compiled with its callees inlined — one big switch over
  * inline loops compiled such late branches without a profile, and ran them several times slower.

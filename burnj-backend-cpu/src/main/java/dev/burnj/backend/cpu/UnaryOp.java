@@ -3,7 +3,7 @@ package dev.burnj.backend.cpu;
 /**
  * The unary elementwise ops with their scalar semantics, defined once: {@link #apply(double)} for float dtypes (to
  * F64 accuracy) and {@link #apply(long)} for int ones. The generic kernel path calls these per element; the fast
- * paths ({@link FastF32}, {@link FastF64}) must agree with them within each dtype's tolerance.
+ * paths ({@link FastF32}) must agree with them within each dtype's tolerance.
  */
 enum UnaryOp {
     NEG(1),
