@@ -17,12 +17,17 @@ import java.util.regex.Pattern;
 public final class Backends {
     /** Environment variable (or system property {@code burnj.backend}) naming the default backend. */
     public static final String BACKEND_ENV = "BURNJ_BACKEND";
-    /** The default when nothing is configured. A GPU backend is never picked automatically. */
-    public static final String DEFAULT_BACKEND = "nd4j";
+    /**
+     * The backends the default is chosen from when nothing is configured, in order of preference: the first one on the
+     * class path. Both run on any x86-64 Linux CPU; a GPU backend is never picked automatically.
+     */
+    public static final List<String> DEFAULT_BACKENDS = List.of("cpu", "nd4j");
 
     private static final Pattern SPEC = Pattern.compile("^\\s*(?:([a-z0-9_-]+)\\(\\s*([a-z0-9_-]+)\\s*\\)|([a-z0-9_-]+))\\s*(?::\\s*(\\d+))?\\s*$");
     private static final Map<String, Backend> BACKENDS = new ConcurrentHashMap<>();
     private static final Map<String, Backend> DECORATED = new ConcurrentHashMap<>();
+    // Looking a provider up scans the class path, and the default is asked for on every tensor built without options.
+    private static volatile String fallback;
 
     private Backends() {}
 
@@ -120,13 +125,29 @@ public final class Backends {
         return devices.get(index);
     }
 
-    /** The name of the default backend: {@code BURNJ_BACKEND} (property {@code burnj.backend} first), else {@code nd4j}. */
+    /**
+     * The name of the default backend: {@code BURNJ_BACKEND} (property {@code burnj.backend} first), else the first of
+     * {@link #DEFAULT_BACKENDS} on the class path (the first of them when none is, so that the error names it). The
+     * class path is looked at until one of them is found, then that choice holds for the life of the JVM.
+     */
     public static String defaultBackendName() {
         String configured = System.getProperty("burnj.backend");
         if (configured == null || configured.isBlank()) {
             configured = System.getenv(BACKEND_ENV);
         }
-        return configured == null || configured.isBlank() ? DEFAULT_BACKEND : configured.trim();
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        String found = fallback;
+        if (found == null) {
+            Map<String, BackendProvider> present = providers();
+            found = DEFAULT_BACKENDS.stream().filter(present::containsKey).findFirst().orElse(null);
+            if (found == null) {
+                return DEFAULT_BACKENDS.get(0);
+            }
+            fallback = found;
+        }
+        return found;
     }
 
     /** The default backend (see {@link #defaultBackendName()}). */

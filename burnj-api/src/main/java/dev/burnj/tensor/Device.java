@@ -26,8 +26,8 @@ public final class Device {
 
     /**
      * The default device: the first device of the backend named by {@code BURNJ_BACKEND} (system property
-     * {@code burnj.backend} or environment variable), else of {@code nd4j}. A GPU backend is never chosen
-     * unless named.
+     * {@code burnj.backend} or environment variable), else of {@code cpu}, else of {@code nd4j} (see
+     * {@link Backends#defaultBackendName()}). A GPU backend is never chosen unless named.
      */
     public static Device defaultDevice() {
         return Backends.defaultBackend().defaultDevice();

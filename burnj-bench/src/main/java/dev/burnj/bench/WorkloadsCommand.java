@@ -31,7 +31,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "The backend (default: BURNJ_BACKEND, else nd4j).")
+    @Option(names = "--backend", paramLabel = "NAME", description = "The backend (default: BURNJ_BACKEND, else cpu, else nd4j).")
     String backend;
 
     @Option(names = "--workloads", paramLabel = "LIST", defaultValue = "all", description = "Comma-separated ids, e.g. W1,W4 (default: ${DEFAULT-VALUE}).")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The options {@code train} and {@code eval} share: where to run and how to override the task's hyper-parameters. */
 final class TaskOptions {
     @Option(names = "--backend", paramLabel = "NAME",
-            description = "A registered backend (see 'burnj info'); default: $BURNJ_BACKEND, else nd4j. A GPU is never picked automatically.")
+            description = "A registered backend (see 'burnj info'); default: $BURNJ_BACKEND, else cpu (nd4j if cpu is absent). A GPU is never picked automatically.")
     String backend;
 
     @Option(names = "--device", paramLabel = "N", defaultValue = "0", description = "The device index within the backend (default: ${DEFAULT-VALUE}).")
