@@ -12,6 +12,13 @@ public interface OptimizerOps extends FloatOps {
      * {@code p' = p - ((m' / (sqrt(d) / sqrt(1 - beta2^t) + eps)) stepSize)} with {@code d = v'}, or with AMSGrad
      * (when {@code maxExpAvgSq} is given) {@code d = max(maxExpAvgSq, v')}, returned as the new maximum. All inputs
      * share one shape and float dtype; none is released.
+     *
+     * <p>{@code param}, {@code expAvg}, {@code expAvgSq} and {@code maxExpAvgSq} are consumed, as Burn's optimizers
+     * take them by value: the caller releases them after the call and reads them no more. So a backend may write a
+     * result into the memory of the input it replaces when the caller's reference is the only one to that memory
+     * (no other reference, no view); the result is then a primitive of its own on that memory. Where anything else
+     * can still read the input, the result must go to new memory. {@code grad} is only read. The default never
+     * reuses memory.
      */
     default AdamUpdate adamStep(TensorPrimitive param, TensorPrimitive grad, TensorPrimitive expAvg, TensorPrimitive expAvgSq,
             TensorPrimitive maxExpAvgSq, AdamCoefficients c) {

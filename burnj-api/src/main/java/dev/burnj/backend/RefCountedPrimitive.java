@@ -63,6 +63,11 @@ public abstract class RefCountedPrimitive implements TensorPrimitive {
         return refs.get() > 0;
     }
 
+    /** The number of references now held: 1 means that whoever passed this primitive in holds the only one. */
+    protected final int references() {
+        return refs.get();
+    }
+
     /** Throws a clear error when an op is handed a freed tensor. */
     protected final void checkLive() {
         if (refs.get() <= 0) {

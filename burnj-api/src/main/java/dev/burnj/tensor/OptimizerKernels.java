@@ -18,6 +18,10 @@ public final class OptimizerKernels {
     /**
      * One Adam step ({@link dev.burnj.backend.OptimizerOps#adamStep}); {@code maxExpAvgSq} is null without AMSGrad.
      * All tensors must share the parameter's shape, dtype and device.
+     *
+     * <p>{@code param}, {@code expAvg}, {@code expAvgSq} and {@code maxExpAvgSq} are consumed: they are closed when
+     * this returns, and the backend may have written the results into their memory (when nothing else referred to
+     * it), so that an optimizer step needs no second copy of its state. {@code grad} stays open.
      */
     public static <T extends FloatTensor<T, ?, ?>> AdamTensors<T> adam(T param, T grad, T expAvg, T expAvgSq, T maxExpAvgSq,
             AdamCoefficients coefficients) {
@@ -31,6 +35,12 @@ public final class OptimizerKernels {
         AdamUpdate u = param.device().backend().adamStep(param.primitive(), grad.primitive(), expAvg.primitive(), expAvgSq.primitive(),
                 maxExpAvgSq == null ? null : maxExpAvgSq.primitive(), coefficients);
         TensorPrimitive max = u.maxExpAvgSq();
+        param.close();
+        expAvg.close();
+        expAvgSq.close();
+        if (maxExpAvgSq != null) {
+            maxExpAvgSq.close();
+        }
         return new AdamTensors<>(param.wrap(u.param()), param.wrap(u.expAvg()), param.wrap(u.expAvgSq()), max == null ? null : param.wrap(max));
     }
 

@@ -9,6 +9,8 @@ import dev.burnj.backend.TensorPrimitive;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,13 +30,32 @@ abstract class AutodiffFloatOps extends AutodiffReductionOps {
         return wrap(inner.random(shape, distribution, seed, offset, dtype, innerDevice(device)));
     }
 
-    /** Optimizer updates are not differentiated: the inner backend's fused kernel on the values, results untracked. */
+    /**
+     * Optimizer updates are not differentiated: the inner backend's fused kernel on the values, results untracked. A
+     * consumed input that something else still holds (a graph, another reference) keeps an extra reference to its
+     * inner tensor during the call, so that the inner backend cannot write into memory that is still read.
+     */
     @Override
     public AdamUpdate adamStep(TensorPrimitive param, TensorPrimitive grad, TensorPrimitive expAvg, TensorPrimitive expAvgSq,
             TensorPrimitive maxExpAvgSq, AdamCoefficients c) {
-        AdamUpdate u = inner.adamStep(unwrap(param).inner(), unwrap(grad).inner(), unwrap(expAvg).inner(), unwrap(expAvgSq).inner(),
-                maxExpAvgSq == null ? null : unwrap(maxExpAvgSq).inner(), c);
-        return new AdamUpdate(wrap(u.param()), wrap(u.expAvg()), wrap(u.expAvgSq()), u.maxExpAvgSq() == null ? null : wrap(u.maxExpAvgSq()));
+        List<TensorPrimitive> guarded = new ArrayList<>(4);
+        try {
+            AdamUpdate u = inner.adamStep(consumable(param, guarded), unwrap(grad).inner(), consumable(expAvg, guarded),
+                    consumable(expAvgSq, guarded), maxExpAvgSq == null ? null : consumable(maxExpAvgSq, guarded), c);
+            return new AdamUpdate(wrap(u.param()), wrap(u.expAvg()), wrap(u.expAvgSq()), u.maxExpAvgSq() == null ? null : wrap(u.maxExpAvgSq()));
+        } finally {
+            guarded.forEach(TensorPrimitive::release);
+        }
+    }
+
+    /** The inner tensor of a consumed input; while the wrapper is shared, with an extra reference added to {@code guarded}. */
+    private TensorPrimitive consumable(TensorPrimitive tensor, List<TensorPrimitive> guarded) {
+        AutodiffTensor t = unwrap(tensor);
+        if (!t.isShared()) {
+            return t.inner();
+        }
+        guarded.add(t.inner().retain());
+        return t.inner();
     }
 
     @Override

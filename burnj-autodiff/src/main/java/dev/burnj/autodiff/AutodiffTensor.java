@@ -28,6 +28,11 @@ public final class AutodiffTensor extends RefCountedPrimitive {
         return inner;
     }
 
+    /** Whether a reference besides the caller's holds this tensor (and so may still read its inner tensor). */
+    boolean isShared() {
+        return references() > 1;
+    }
+
     /** Whether this tensor is part of a graph, i.e. gradients flow to or through it. */
     public boolean isTracked() {
         return node != null;

@@ -26,7 +26,9 @@ public final class Adam extends Optimizer {
 
     /**
      * The Adam step from the (already decayed) gradient {@code g}, with the group's lr and {@code beta1} (its momentum,
-     * which schedulers may change) from {@code hyper}; shared with AdamW. Call inside a scope.
+     * which schedulers may change) from {@code hyper}; shared with AdamW. Call inside a scope. {@code param} and the
+     * moments are consumed (closed; the backend may reuse their memory for the results), as the caller and the state
+     * would close them anyway.
      */
     static <T extends FloatTensor<T, ?, ?>> T adamStep(T param, T g, Hyper hyper, AdamSettings s, ParamState state) {
         double beta1 = hyper.momentum();

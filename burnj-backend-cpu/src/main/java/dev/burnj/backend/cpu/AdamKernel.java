@@ -5,8 +5,9 @@ import dev.burnj.backend.AdamUpdate;
 import dev.burnj.tensor.DType;
 
 /**
- * The fused Adam step of {@link dev.burnj.backend.OptimizerOps#adamStep}: one pass over the elements into fresh
- * tensors, where the composed default takes a dozen ops. It rounds exactly as those ops do: every operation rounds to
+ * The fused Adam step of {@link dev.burnj.backend.OptimizerOps#adamStep}: one pass over the elements, where the
+ * composed default takes a dozen ops, into the memory of the consumed inputs where nothing else refers to it, else
+ * into fresh tensors. It rounds exactly as those ops do: every operation rounds to
  * the dtype in the formula's order, and each scalar is first rounded to the dtype, as the scalar ops take it. Dense
  * operands run as one flat range split across threads, other layouts row by row ({@link Rows}); either way the
  * elements pass through small heap chunks, whose loops the JIT vectorises.
@@ -14,6 +15,8 @@ import dev.burnj.tensor.DType;
 final class AdamKernel {
     /** Operands: the inputs param, grad, expAvg, expAvgSq, maxExpAvgSq, then the outputs in the same order. */
     private static final int OPERANDS = 9;
+    /** The first five operands are the inputs. */
+    private static final int INPUTS = 5;
 
     /** Relative cost of an element for {@link Parallel}: vectorised, about that of a copy. */
     private static final long COST = 1;
@@ -41,9 +44,10 @@ final class AdamKernel {
         t[3] = check("expAvgSq", param, expAvgSq);
         t[4] = amsgrad ? check("maxExpAvgSq", param, maxExpAvgSq) : null;
         try {
-            for (int k = 5; k < OPERANDS; k++) {
-                if (k < OPERANDS - 1 || amsgrad) {
-                    t[k] = param.allocateLike(param.shape(), dt);
+            for (int j = 0; j < UPDATED.length; j++) {
+                CpuTensor in = t[UPDATED[j]];
+                if (in != null) {
+                    t[OUTPUT[j]] = reusable(in, t) ? in.view(in.shape(), in.offset(), in.strides()) : param.allocateLike(param.shape(), dt);
                 }
             }
             run(t, c);
@@ -56,6 +60,23 @@ final class AdamKernel {
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether the result that replaces the consumed input {@code in} may be written into its memory (the SPI allows it
+     * when nothing else refers to that memory): no other reference or view, and no other operand on the same block.
+     * Every chunk is read before it is written, so the update is safe in place. Reusing the state's memory saves
+     * allocating and streaming three new tensors per parameter and step: W3 7.3 -> 6.3 ms a step here.
+     */
+    private static boolean reusable(CpuTensor in, CpuTensor[] operands) {
+        if (!in.isContiguous() || !in.uniquelyOwned()) {
+            return false;
+        }
+        int onBlock = 0;
+        for (int k = 0; k < INPUTS; k++) {
+            onBlock += operands[k] != null && operands[k].sharesBlock(in) ? 1 : 0;
+        }
+        return onBlock == 1;
     }
 
     private static CpuTensor check(String name, CpuTensor param, CpuTensor other) {

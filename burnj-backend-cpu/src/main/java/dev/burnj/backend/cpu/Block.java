@@ -50,6 +50,11 @@ final class Block {
         return bytes;
     }
 
+    /** Whether exactly one tensor refers to this block. */
+    boolean unshared() {
+        return refs.get() == 1;
+    }
+
     void retain() {
         if (refs.getAndIncrement() <= 0) {
             throw new IllegalStateException("cpu: a freed memory block was retained");

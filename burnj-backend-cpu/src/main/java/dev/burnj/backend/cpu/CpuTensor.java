@@ -75,6 +75,16 @@ final class CpuTensor extends RefCountedPrimitive {
         return contiguous;
     }
 
+    /** Whether nothing but this one reference reads this tensor's memory: no other reference, no view of its block. */
+    boolean uniquelyOwned() {
+        return references() == 1 && block.unshared();
+    }
+
+    /** Whether {@code other} lives in the same memory block (a view of this tensor, or this tensor a view of it). */
+    boolean sharesBlock(CpuTensor other) {
+        return block == other.block;
+    }
+
     long numel() {
         return shape().numel();
     }

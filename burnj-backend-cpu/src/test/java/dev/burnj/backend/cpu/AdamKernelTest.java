@@ -1,8 +1,10 @@
 package dev.burnj.backend.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.burnj.backend.AdamCoefficients;
 import dev.burnj.backend.AdamUpdate;
@@ -12,8 +14,13 @@ import dev.burnj.backend.OptimizerOps;
 import dev.burnj.backend.TensorPrimitive;
 import dev.burnj.backend.cpu.PoolViews.Layout;
 import dev.burnj.tensor.DType;
+import dev.burnj.tensor.Device;
+import dev.burnj.tensor.OptimizerKernels;
+import dev.burnj.tensor.OptimizerKernels.AdamTensors;
 import dev.burnj.tensor.Shape;
+import dev.burnj.tensor.Tensor2;
 import dev.burnj.tensor.TensorData;
+import dev.burnj.tensor.TensorOptions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -24,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fused Adam step rounds bit for bit as the composed default of {@link OptimizerOps#adamStep} does, on any layout
- * and on parameters large enough to split across threads.
+ * and on parameters large enough to split across threads; it writes into the consumed inputs' memory only where
+ * nothing else can read it.
  */
 class AdamKernelTest {
     private final CpuBackend cpu = new CpuBackend();
@@ -151,5 +159,128 @@ class AdamKernelTest {
         for (CpuTensor t : List.of(p, other, f64, ints)) {
             t.release();
         }
+    }
+    /** Dense inputs nobody else holds: the results take the memory of the param and the moments they replace. */
+    @Test
+    void writesIntoConsumedInputsThatNothingElseHolds() {
+        forAll((what, in, amsgrad, c) -> {
+            List<TensorData> expected = step(composed(), in, amsgrad, c, Layout.DENSE);
+            CpuTensor[] t = upload(in);
+            long[] before = {t[0].address(), t[2].address(), t[3].address(), t[4].address()};
+            AdamUpdate u = cpu.adamStep(t[0], t[1], t[2], t[3], amsgrad ? t[4] : null, c);
+            TensorPrimitive[] results = {u.param(), u.expAvg(), u.expAvgSq(), u.maxExpAvgSq()};
+            for (int k = 0; k < results.length; k++) {
+                if (results[k] != null) {
+                    assertEquals(before[k], ((CpuTensor) results[k]).address(), what + " output " + k);
+                }
+            }
+            releaseAll(t);
+            assertSameOutputs(what, expected, take(results));
+        });
+    }
+
+    /** A consumed input that another reference or a view still reads keeps its values; its result goes elsewhere. */
+    @Test
+    void leavesInputsThatAreStillReadUntouched() {
+        long live = cpu.memoryStats().liveTensors();
+        forAll((what, in, amsgrad, c) -> {
+            List<TensorData> expected = step(composed(), in, amsgrad, c, Layout.DENSE);
+            for (int held : amsgrad ? new int[] {0, 2, 3, 4} : new int[] {0, 2, 3}) {
+                for (boolean view : new boolean[] {false, true}) {
+                    CpuTensor[] t = upload(in);
+                    TensorPrimitive reader = view ? t[held].view(t[held].shape(), t[held].offset(), t[held].strides()) : t[held].retain();
+                    AdamUpdate u = cpu.adamStep(t[0], t[1], t[2], t[3], amsgrad ? t[4] : null, c);
+                    TensorPrimitive[] results = {u.param(), u.expAvg(), u.expAvgSq(), u.maxExpAvgSq()};
+                    int slot = held == 0 ? 0 : held - 1;
+                    assertNotEquals(t[held].address(), ((CpuTensor) results[slot]).address(), what + " held " + held);
+                    releaseAll(t);
+                    PoolViews.assertSame(what + " held " + held + " (view " + view + ")", in.get(held), PoolViews.take(cpu, reader));
+                    assertSameOutputs(what + " held " + held, expected, take(results));
+                }
+            }
+        });
+        assertEquals(live, cpu.memoryStats().liveTensors());
+    }
+
+    /** One tensor passed as two operands is read as both, not overwritten as one. */
+    @Test
+    void anOperandPassedTwiceIsNotOverwritten() {
+        List<TensorData> in = inputs(Shape.of(300, 513), DType.F32, 3);
+        List<TensorData> same = List.of(in.get(0), in.get(1), in.get(0), in.get(3), in.get(4));
+        List<TensorData> expected = step(composed(), same, false, STEPS[0], Layout.DENSE);
+        CpuTensor p = PoolViews.create(cpu, in.get(0), Layout.DENSE);
+        CpuTensor g = PoolViews.create(cpu, in.get(1), Layout.DENSE);
+        CpuTensor v = PoolViews.create(cpu, in.get(3), Layout.DENSE);
+        AdamUpdate u = cpu.adamStep(p, g, p, v, null, STEPS[0]);
+        assertNotEquals(p.address(), ((CpuTensor) u.param()).address());
+        assertNotEquals(p.address(), ((CpuTensor) u.expAvg()).address());
+        releaseAll(new CpuTensor[] {p, g, v});
+        assertSameOutputs("param as expAvg", expected, take(new TensorPrimitive[] {u.param(), u.expAvg(), u.expAvgSq(), null}));
+    }
+
+    /** The tensor API closes the inputs it consumed and leaves the gradient open. */
+    @Test
+    void theTensorApiConsumesParamAndMoments() {
+        TensorOptions options = TensorOptions.on(Device.of("cpu").autodiff());
+        Tensor2 param = Tensor2.of(new float[][] {{1, -2, 3}, {0.5f, 4, -1}}, options).requireGrad();
+        Tensor2 grad = Tensor2.of(new float[][] {{0.1f, 0.2f, -0.3f}, {1, -1, 0}}, options);
+        Tensor2 m = Tensor2.zeros(param.shape(), options);
+        Tensor2 v = Tensor2.zeros(param.shape(), options);
+        AdamTensors<Tensor2> next = OptimizerKernels.adam(param, grad, m, v, null, AdamCoefficients.of(0.1, 0.9, 0.999, 1e-8, 1));
+        assertTrue(param.isClosed() && m.isClosed() && v.isClosed());
+        assertTrue(!grad.isClosed());
+        // lr 0.1, first step: every element with a non-zero gradient moves by about lr against its sign.
+        assertEquals(0.9, next.param().toDoubleArray()[0], 1e-6);
+        for (Tensor2 t : List.of(grad, next.param(), next.expAvg(), next.expAvgSq())) {
+            t.close();
+        }
+    }
+
+    /** Through autodiff, a consumed tensor that another reference still holds is not written over. */
+    @Test
+    void autodiffGuardsASharedConsumedInput() {
+        Backend autodiff = Backends.get("autodiff(cpu)");
+        List<TensorData> in = inputs(Shape.of(300, 513), DType.F32, 4);
+        List<TensorData> expected = step(composed(), in, false, STEPS[0], Layout.DENSE);
+        for (int held : new int[] {0, 2, 3}) {
+            TensorPrimitive[] t = new TensorPrimitive[4];
+            for (int k = 0; k < 4; k++) {
+                t[k] = autodiff.fromData(in.get(k), autodiff.defaultDevice());
+            }
+            TensorPrimitive reader = t[held].retain();
+            AdamUpdate u = autodiff.adamStep(t[0], t[1], t[2], t[3], null, STEPS[0]);
+            for (TensorPrimitive x : t) {
+                x.release();
+            }
+            PoolViews.assertSame("held " + held, in.get(held), PoolViews.take(autodiff, reader));
+            List<TensorData> out = new ArrayList<>();
+            for (TensorPrimitive r : new TensorPrimitive[] {u.param(), u.expAvg(), u.expAvgSq()}) {
+                out.add(PoolViews.take(autodiff, r));
+            }
+            out.add(null);
+            assertSameOutputs("held " + held, expected, out);
+        }
+    }
+
+    private CpuTensor[] upload(List<TensorData> in) {
+        CpuTensor[] t = new CpuTensor[in.size()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = PoolViews.create(cpu, in.get(k), Layout.DENSE);
+        }
+        return t;
+    }
+
+    private static void releaseAll(CpuTensor[] t) {
+        for (CpuTensor x : t) {
+            x.release();
+        }
+    }
+
+    private List<TensorData> take(TensorPrimitive[] results) {
+        List<TensorData> out = new ArrayList<>();
+        for (TensorPrimitive t : results) {
+            out.add(t == null ? null : PoolViews.take(cpu, t));
+        }
+        return out;
     }
 }
