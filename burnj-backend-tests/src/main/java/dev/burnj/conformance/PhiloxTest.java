@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.burnj.backend.Distribution;
 import dev.burnj.random.Philox;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,5 +58,33 @@ class PhiloxTest {
         assertEquals(u0 < 0.4 ? 1.0 : 0.0, Philox.sample(new Distribution.Bernoulli(0.4), seed, position), 0.0, "bernoulli");
         double[] run = Philox.samples(new Distribution.Uniform(0, 1), seed, position - 2, 4);
         assertEquals(u0, run[2], 0.0, "samples(offset) continues the stream at offset + i");
+    }
+
+    /**
+     * {@code fill}, which computes many positions at once, gives each element exactly its own block's value: across
+     * the batches it works in, from an offset into the output array, and across a carry into the counter's high word.
+     */
+    @Test
+    void fillGivesEveryPositionItsOwnBlock() {
+        long seed = 0x7654_3210_FEDC_BA98L;
+        List<Distribution> dists = List.of(new Distribution.Uniform(-2, 3), new Distribution.Normal(1, 3), new Distribution.Bernoulli(0.4),
+                new Distribution.Bernoulli(0), new Distribution.Bernoulli(1));
+        for (long start : new long[] {0, (1L << 32) - 1500, 987_654_321L}) {
+            for (Distribution d : dists) {
+                int count = 3000;
+                double[] out = new double[count + 7];
+                Philox.fill(d, seed, start, out, 7, count);
+                for (int i = 0; i < count; i++) {
+                    long p = start + i;
+                    int[] x = Philox.block((int) p, (int) (p >>> 32), 0, 0, (int) seed, (int) (seed >>> 32));
+                    double u0 = ((x[0] & 0xFFFFFFFFL) + 0.5) / 4294967296.0;
+                    double u1 = ((x[1] & 0xFFFFFFFFL) + 0.5) / 4294967296.0;
+                    double expected = d instanceof Distribution.Uniform ? -2 + 5 * u0
+                            : d instanceof Distribution.Normal ? 1 + 3 * Math.sqrt(-2 * Math.log(u0)) * Math.cos(2 * Math.PI * u1)
+                            : u0 < ((Distribution.Bernoulli) d).p() ? 1.0 : 0.0;
+                    assertEquals(expected, out[7 + i], 0.0, d + " at position " + p);
+                }
+            }
+        }
     }
 }
