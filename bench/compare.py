@@ -46,7 +46,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--rounds", type=int, default=3, help="A B rounds; the median over them is reported (default 3)")
     p.add_argument("--workloads", default="all", help="comma-separated ids, e.g. W1,W4 (default: all)")
-    p.add_argument("--backend", default=None, help="burnj's backend (default: BURNJ_BACKEND, else nd4j)")
+    p.add_argument("--backend", default=None, help="burnj's backend (default: BURNJ_BACKEND, else cpu, else nd4j)")
     p.add_argument("--max-steps", type=int, default=0, help="cut the training workloads W1-W3 to N steps on both sides (0 = full definitions)")
     p.add_argument("--python", default="/usr/bin/python3", help="the Python with torch (default: Debian's /usr/bin/python3)")
     p.add_argument("--json", help="also write every side's JSON lines, tagged with the round, to this file")
