@@ -1,5 +1,6 @@
 package dev.burnj.backend.cpu;
 
+import dev.burnj.backend.AdamArrays;
 import dev.burnj.backend.AdamCoefficients;
 import dev.burnj.backend.AdamUpdate;
 import dev.burnj.tensor.DType;
@@ -7,8 +8,7 @@ import dev.burnj.tensor.DType;
 /**
  * The fused Adam step of {@link dev.burnj.backend.OptimizerOps#adamStep}: one pass over the elements, where the
  * composed default takes a dozen ops, into the memory of the consumed inputs where nothing else refers to it, else
- * into fresh tensors. It rounds exactly as those ops do: every operation rounds to
- * the dtype in the formula's order, and each scalar is first rounded to the dtype, as the scalar ops take it. Dense
+ * into fresh tensors. The element update is {@link AdamArrays}, which rounds exactly as those ops do. Dense
  * operands run as one flat range split across threads, other layouts row by row ({@link Rows}); either way the
  * elements pass through small heap chunks, whose loops the JIT vectorises.
  */
@@ -148,9 +148,11 @@ final class AdamKernel {
                 load(f32, chunk[k], at[k] + done * step[k], step[k], len);
             }
             if (f32) {
-                updateF32((float[][]) chunk, len, amsgrad, c);
+                float[][] x = (float[][]) chunk;
+                AdamArrays.updateF32(x[0], x[1], x[2], x[3], amsgrad ? x[4] : null, len, c);
             } else {
-                updateF64((double[][]) chunk, len, amsgrad, c);
+                double[][] x = (double[][]) chunk;
+                AdamArrays.updateF64(x[0], x[1], x[2], x[3], amsgrad ? x[4] : null, len, c);
             }
             for (int j = 0; j < inputs - 1; j++) {
                 int k = UPDATED[j];
@@ -190,71 +192,6 @@ final class AdamKernel {
             for (int i = 0; i < n; i++, at += step) {
                 NativeMemory.putDouble(at, a[i]);
             }
-        }
-    }
-
-    // The F32 and F64 updates are one formula twice: Java has no generics over primitives, and a single double loop
-    // would need a conversion at every operation to round as the F32 ops do. Java evaluates float expressions in
-    // float without fusing, so each operation rounds as one tensor op would.
-    private static void updateF32(float[][] chunk, int n, boolean amsgrad, AdamCoefficients c) {
-        float beta1 = (float) c.beta1();
-        float keep1 = (float) (1 - c.beta1());
-        float beta2 = (float) c.beta2();
-        float keep2 = (float) (1 - c.beta2());
-        float correction = (float) c.biasCorrection2Sqrt();
-        float eps = (float) c.eps();
-        float stepSize = (float) c.stepSize();
-        float[] p = chunk[0];
-        float[] g = chunk[1];
-        float[] m = chunk[2];
-        float[] v = chunk[3];
-        float[] max = chunk[4];
-        // Three plain loops over an L1-sized chunk rather than one with a branch on AMSGrad inside: each is a simple
-        // counted loop for C2's vectoriser, and the extra passes stay in L1.
-        for (int i = 0; i < n; i++) {
-            float gi = g[i];
-            m[i] = m[i] * beta1 + gi * keep1;
-            v[i] = v[i] * beta2 + (gi * gi) * keep2;
-        }
-        if (amsgrad) {
-            for (int i = 0; i < n; i++) {
-                max[i] = Math.max(max[i], v[i]);
-            }
-        }
-        float[] d = amsgrad ? max : v;
-        for (int i = 0; i < n; i++) {
-            p[i] = p[i] - m[i] / ((float) Math.sqrt(d[i]) / correction + eps) * stepSize;
-        }
-    }
-
-    private static void updateF64(double[][] chunk, int n, boolean amsgrad, AdamCoefficients c) {
-        double beta1 = c.beta1();
-        double keep1 = 1 - c.beta1();
-        double beta2 = c.beta2();
-        double keep2 = 1 - c.beta2();
-        double correction = c.biasCorrection2Sqrt();
-        double eps = c.eps();
-        double stepSize = c.stepSize();
-        double[] p = chunk[0];
-        double[] g = chunk[1];
-        double[] m = chunk[2];
-        double[] v = chunk[3];
-        double[] max = chunk[4];
-        // Three plain loops over an L1-sized chunk rather than one with a branch on AMSGrad inside: each is a simple
-        // counted loop for C2's vectoriser, and the extra passes stay in L1.
-        for (int i = 0; i < n; i++) {
-            double gi = g[i];
-            m[i] = m[i] * beta1 + gi * keep1;
-            v[i] = v[i] * beta2 + (gi * gi) * keep2;
-        }
-        if (amsgrad) {
-            for (int i = 0; i < n; i++) {
-                max[i] = Math.max(max[i], v[i]);
-            }
-        }
-        double[] d = amsgrad ? max : v;
-        for (int i = 0; i < n; i++) {
-            p[i] = p[i] - m[i] / (Math.sqrt(d[i]) / correction + eps) * stepSize;
         }
     }
 }

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * Products oneDNN has no GEMM for (F64, I32, I64), in Java: F64 accumulates in double, integers in long (exact,
  * wrapping like the dtype's own arithmetic). Each worker packs B and a block of A's rows into Java arrays, whatever
  * their layout, because C2 vectorises the inner loop {@code c[j] += a * b[j]} over arrays but not over native memory.
- * The loops over k and n are blocked so that the slice of B in use stays in the L2 cache, and four rows of C are
- * updated per pass over a row of B (each C row its own array, so that C2 vectorises all four), which halves the
- * time against one row per pass. Output rows (over the whole batch) are split across threads.
+ * For F64 (the gradient checks' dtype) the loops over k and n are blocked so that the slice of B in use stays in the
+ * L2 cache, and four rows of C are updated per pass over a row of B (each C row its own array, so that C2 vectorises
+ * all four), which halves the time against one row per pass. Output rows (over the whole batch) are split across
+ * threads.
  */
 final class GemmJava {
     /** Rows of A (and C) packed at a time. */
@@ -23,8 +24,9 @@ final class GemmJava {
     /** {@code c = a x b} for a problem with {@code m, n, k > 0}; c is dense and of a, b's dtype. */
     static void multiply(GemmProblem p, CpuTensor a, CpuTensor b, CpuTensor c) {
         if ((long) p.k * p.n > Integer.MAX_VALUE || (long) ROWS * Math.max(p.k, p.n) > Integer.MAX_VALUE) {
-            throw new UnsupportedOperationException("cpu: matmul of " + c.dtype() + " with a right operand of " + p.k + " x " + p.n
-                    + " elements is too large to pack");
+            throw new UnsupportedOperationException("cpu: matmul of " + c.dtype() + " packs B (" + p.k + " x " + p.n + ") and " + ROWS
+                    + " rows of A and C (" + ROWS + " x " + Math.max(p.k, p.n) + ") into Java arrays, which hold at most "
+                    + Integer.MAX_VALUE + " elements; only F32 products run on oneDNN");
         }
         Parallel.forRange(p.count * p.m, (long) p.k * p.n, (r0, r1) -> {
             Worker w = c.dtype() == DType.F64 ? new Doubles(p, a, b, c) : new Longs(p, a, b, c);
@@ -218,49 +220,19 @@ final class GemmJava {
             }
         }
 
+        /** One row of C per pass: integer products are for exactness, not speed, so no blocking. */
         @Override
         void compute(int rows) {
             int k = p.k;
             int n = p.n;
             for (int i = 0; i < rows; i++) {
-                Arrays.fill(c[i], 0L);
-            }
-            for (int q0 = 0; q0 < k; q0 += DEPTH) {
-                int q1 = Math.min(k, q0 + DEPTH);
-                for (int j0 = 0; j0 < n; j0 += COLS) {
-                    int j1 = Math.min(n, j0 + COLS);
-                    int i = 0;
-                    for (; i + 4 <= rows; i += 4) {
-                        long[] c0 = c[i];
-                        long[] c1 = c[i + 1];
-                        long[] c2 = c[i + 2];
-                        long[] c3 = c[i + 3];
-                        int a0 = i * k;
-                        for (int q = q0; q < q1; q++) {
-                            long x0 = a[a0 + q];
-                            long x1 = a[a0 + k + q];
-                            long x2 = a[a0 + 2 * k + q];
-                            long x3 = a[a0 + 3 * k + q];
-                            int bq = q * n;
-                            for (int j = j0; j < j1; j++) {
-                                long bj = b[bq + j];
-                                c0[j] += x0 * bj;
-                                c1[j] += x1 * bj;
-                                c2[j] += x2 * bj;
-                                c3[j] += x3 * bj;
-                            }
-                        }
-                    }
-                    for (; i < rows; i++) {
-                        long[] ci = c[i];
-                        int ai = i * k;
-                        for (int q = q0; q < q1; q++) {
-                            long x = a[ai + q];
-                            int bq = q * n;
-                            for (int j = j0; j < j1; j++) {
-                                ci[j] += x * b[bq + j];
-                            }
-                        }
+                long[] ci = c[i];
+                Arrays.fill(ci, 0L);
+                for (int q = 0; q < k; q++) {
+                    long x = a[i * k + q];
+                    int bq = q * n;
+                    for (int j = 0; j < n; j++) {
+                        ci[j] += x * b[bq + j];
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.burnj.backend.nd4j;
 
+import dev.burnj.backend.AdamArrays;
 import dev.burnj.backend.AdamCoefficients;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -172,19 +173,10 @@ final class DirectLoops {
     private static final ThreadLocal<float[][]> FLOAT_CHUNKS = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
     private static final ThreadLocal<double[][]> DOUBLE_CHUNKS = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
 
-    // The scalars round to the element type first, as a libnd4j scalar op takes them; Java evaluates float
-    // expressions in float without fusing, so every step rounds as one tensor op would. The float and double loops
-    // are the same formula twice because Java has no generics over primitives, and one loop in double would need
-    // widening copies of every float operand.
+    // The element update is AdamArrays, which rounds as the composed ops do, and so as libnd4j's would: the scalars round to
+    // the element type first, as a libnd4j scalar op takes them.
     private static void adamFloat(int n, FloatView p, FloatView g, FloatView m, FloatView v, FloatView max, FloatView pOut, FloatView mOut,
             FloatView vOut, FloatView maxOut, AdamCoefficients c) {
-        float beta1 = (float) c.beta1();
-        float keep1 = (float) (1 - c.beta1());
-        float beta2 = (float) c.beta2();
-        float keep2 = (float) (1 - c.beta2());
-        float bc2 = (float) c.biasCorrection2Sqrt();
-        float eps = (float) c.eps();
-        float stepSize = (float) c.stepSize();
         float[][] chunk = FLOAT_CHUNKS.get();
         float[] pc = chunk[0];
         float[] gc = chunk[1];
@@ -200,19 +192,7 @@ final class DirectLoops {
             if (max != null) {
                 max.get(at, xc, len);
             }
-            for (int i = 0; i < len; i++) {
-                float gi = gc[i];
-                float mi = mc[i] * beta1 + gi * keep1;
-                float vi = vc[i] * beta2 + (gi * gi) * keep2;
-                float d = vi;
-                if (max != null) {
-                    d = Math.max(xc[i], vi);
-                    xc[i] = d;
-                }
-                mc[i] = mi;
-                vc[i] = vi;
-                pc[i] = pc[i] - (mi / ((float) Math.sqrt(d) / bc2 + eps)) * stepSize;
-            }
+            AdamArrays.updateF32(pc, gc, mc, vc, max == null ? null : xc, len, c);
             pOut.put(at, pc, len);
             mOut.put(at, mc, len);
             vOut.put(at, vc, len);
@@ -224,13 +204,6 @@ final class DirectLoops {
 
     private static void adamDouble(int n, DoubleView p, DoubleView g, DoubleView m, DoubleView v, DoubleView max, DoubleView pOut, DoubleView mOut,
             DoubleView vOut, DoubleView maxOut, AdamCoefficients c) {
-        double beta1 = c.beta1();
-        double keep1 = 1 - c.beta1();
-        double beta2 = c.beta2();
-        double keep2 = 1 - c.beta2();
-        double bc2 = c.biasCorrection2Sqrt();
-        double eps = c.eps();
-        double stepSize = c.stepSize();
         double[][] chunk = DOUBLE_CHUNKS.get();
         double[] pc = chunk[0];
         double[] gc = chunk[1];
@@ -246,19 +219,7 @@ final class DirectLoops {
             if (max != null) {
                 max.get(at, xc, len);
             }
-            for (int i = 0; i < len; i++) {
-                double gi = gc[i];
-                double mi = mc[i] * beta1 + gi * keep1;
-                double vi = vc[i] * beta2 + (gi * gi) * keep2;
-                double d = vi;
-                if (max != null) {
-                    d = Math.max(xc[i], vi);
-                    xc[i] = d;
-                }
-                mc[i] = mi;
-                vc[i] = vi;
-                pc[i] = pc[i] - (mi / (Math.sqrt(d) / bc2 + eps)) * stepSize;
-            }
+            AdamArrays.updateF64(pc, gc, mc, vc, max == null ? null : xc, len, c);
             pOut.put(at, pc, len);
             mOut.put(at, mc, len);
             vOut.put(at, vc, len);
