@@ -1,5 +1,6 @@
 package dev.burnj.cli;
 
+import dev.burnj.testkit.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,12 +26,7 @@ final class ChildCli implements AutoCloseable {
     }
 
     static ChildCli start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx1g",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
-        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
-        if (cache != null) {
-            command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
-        }
+        List<String> command = ChildJvm.command("-Xmx1g", "--add-opens=java.base/java.nio=ALL-UNNAMED");
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return new ChildCli(new ProcessBuilder(command).start());

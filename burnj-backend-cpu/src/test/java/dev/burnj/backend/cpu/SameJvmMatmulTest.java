@@ -7,10 +7,9 @@ import dev.burnj.backend.Backends;
 import dev.burnj.backend.TensorPrimitive;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.TensorData;
-import java.io.File;
+import dev.burnj.testkit.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +25,7 @@ class SameJvmMatmulTest {
     @ParameterizedTest
     @ValueSource(strings = {"cpu", "nd4j"})
     void bothBackendsMultiplyInOneJvm(String first) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        command.add("-Xmx512m");
-        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
-        if (cache != null) {
-            command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        List<String> command = ChildJvm.command("-Xmx512m");
         command.add(Child.class.getName());
         command.add(first);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();

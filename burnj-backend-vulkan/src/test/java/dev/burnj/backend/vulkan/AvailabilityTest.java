@@ -3,10 +3,9 @@ package dev.burnj.backend.vulkan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.burnj.testkit.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class AvailabilityTest {
     private static String run(String... properties) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(properties));
+        List<String> cmd = ChildJvm.command(properties);
         cmd.add("-Dorg.lwjgl.system.SharedLibraryExtractPath=" + System.getProperty("org.lwjgl.system.SharedLibraryExtractPath",
                 "target/lwjgl-natives"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
         cmd.add(ProbeMain.class.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.burnj.tensor.DType;
 import dev.burnj.tensor.Device;
 import dev.burnj.tensor.TensorOptions;
+import dev.burnj.testkit.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -109,15 +110,7 @@ class KillDuringSaveTest {
     }
 
     private Process start() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
-        if (cache != null) {
-            command.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        List<String> command = ChildJvm.command("-Xmx512m");
         command.add(KillDuringSaveChild.class.getName());
         command.add(dir.toString());
         return new ProcessBuilder(command).redirectError(childLog().toFile()).start();
