@@ -9,15 +9,17 @@ import org.bytedeco.dnnl.convolution_forward;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive_attr;
 
 /**
  * F32 convolutions on oneDNN: the passes of a {@link ConvGeometry} as oneDNN convolution primitives, built with
  * {@code format_tag.any} for activations and weights so that oneDNN picks its fast blocked layouts (plain layouts send
  * most shapes to its slower GEMM-based kernels), with reorders from and to our plain tensors at the boundary. Each op
  * of {@link Convolutions} is one {@link Plan} of one or two passes whose shared inputs are reordered once. Built steps
- * are cached per (geometry, plan), so a training loop builds each once; problems oneDNN rejects are remembered too,
+ * are cached per (geometry, plan, piece), so a training loop builds each once; problems oneDNN rejects are remembered too,
  * and their callers take the Java path. oneDNN's dilation counts the gaps ({@code d - 1}), and its bottom/right
- * padding comes from {@link ConvGeometry#padEnd()}.
+ * padding comes from {@link ConvGeometry#padEnd()}. With oneDNN single-threaded ({@link OneDnnThreads}) a large pass
+ * is cut by batch across the backend's workers.
  */
 final class ConvDnnl {
     /** What a cached step computes; the bias variants also read the bias or write its gradient. */
@@ -32,7 +34,8 @@ final class ConvDnnl {
         FORWARD_AND_WEIGHTS
     }
 
-    private record Key(ConvGeometry geometry, Plan plan) {}
+    /** A step of one geometry and plan; {@code slot} is the piece of a split convolution it runs. */
+    private record Key(ConvGeometry geometry, Plan plan, int slot) {}
 
     /** Enough for every layer of several models in one process; older steps are left to the garbage collector. */
     private static final int CAPACITY = 256;
@@ -44,6 +47,9 @@ final class ConvDnnl {
      */
     private static final int FEW_CHANNELS = 8;
 
+    /** From this many multiply-adds a pass is split by batch across the workers, as {@link GemmF32} splits products. */
+    private static final long SPLIT_WORK = 1 << 18;
+
     private final Map<Key, Optional<ConvDnnlStep>> steps = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Optional<ConvDnnlStep>> eldest) {
@@ -53,62 +59,131 @@ final class ConvDnnl {
 
     /** {@code dst = conv(src, weights) + bias} ({@code bias} 0 for none); false when oneDNN cannot run it. */
     boolean forward(ConvGeometry g, long src, long weights, long bias, long dst) {
-        ConvDnnlStep step = step(g, bias == 0 ? Plan.FORWARD : Plan.FORWARD_BIAS);
-        if (step == null) {
-            return false;
-        }
-        if (bias == 0) {
-            step.run(src, weights, dst);
-        } else {
-            step.run(src, weights, bias, dst);
-        }
-        return true;
+        return byBatch(g, bias == 0 ? Plan.FORWARD : Plan.FORWARD_BIAS, 0, 0, (step, srcAt, dstAt, w, b) -> {
+            if (bias == 0) {
+                step.run(src + srcAt, weights, dst + dstAt);
+            } else {
+                step.run(src + srcAt, weights, bias, dst + dstAt);
+            }
+        });
     }
 
     /** {@code diffSrc} from {@code diffDst} and the weights; false when oneDNN cannot run it. */
     boolean backwardData(ConvGeometry g, long diffDst, long weights, long diffSrc) {
-        ConvDnnlStep step = step(g, Plan.BACKWARD_DATA);
-        if (step == null) {
-            return false;
-        }
-        step.run(diffDst, weights, diffSrc);
-        return true;
+        return byBatch(g, Plan.BACKWARD_DATA, 0, 0, (step, srcAt, dstAt, w, b) -> step.run(diffDst + dstAt, weights, diffSrc + srcAt));
     }
 
     /** {@code diffSrc}, {@code diffWeights} and {@code diffBias} (unless 0); false when oneDNN cannot run it. */
     boolean backward(ConvGeometry g, long src, long weights, long diffDst, long diffSrc, long diffWeights, long diffBias) {
-        ConvDnnlStep step = step(g, diffBias == 0 ? Plan.BACKWARD : Plan.BACKWARD_BIAS);
-        if (step == null) {
-            return false;
-        }
-        if (diffBias == 0) {
-            step.run(src, weights, diffDst, diffSrc, diffWeights);
-        } else {
-            step.run(src, weights, diffDst, diffSrc, diffWeights, diffBias);
-        }
-        return true;
+        return byBatch(g, diffBias == 0 ? Plan.BACKWARD : Plan.BACKWARD_BIAS, diffWeights, diffBias, (step, srcAt, dstAt, w, b) -> {
+            if (diffBias == 0) {
+                step.run(src + srcAt, weights, diffDst + dstAt, diffSrc + srcAt, w);
+            } else {
+                step.run(src + srcAt, weights, diffDst + dstAt, diffSrc + srcAt, w, b);
+            }
+        });
     }
 
     /** {@code dst = conv(src, weights)} and {@code diffWeights} from {@code src} and {@code diffDst}; false when oneDNN cannot. */
     boolean forwardAndWeights(ConvGeometry g, long src, long weights, long diffDst, long dst, long diffWeights) {
-        ConvDnnlStep step = step(g, Plan.FORWARD_AND_WEIGHTS);
-        if (step == null) {
-            return false;
+        return byBatch(g, Plan.FORWARD_AND_WEIGHTS, diffWeights, 0,
+                (step, srcAt, dstAt, w, b) -> step.run(src + srcAt, weights, diffDst + dstAt, dst + dstAt, w));
+    }
+
+    /**
+     * One piece of a pass: its step, the byte offsets of its part of the batch in the source and in the destination
+     * (and their gradients), and where its weight and bias gradients go.
+     */
+    @FunctionalInterface
+    private interface Piece {
+        void run(ConvDnnlStep step, long srcOffset, long dstOffset, long diffWeights, long diffBias);
+    }
+
+    /**
+     * Runs a pass over the batch, cut into one piece per worker when oneDNN is single-threaded
+     * ({@link OneDnnThreads}) and the problem is large enough; false when oneDNN has no step for it. The pieces write
+     * disjoint images; their weight and bias gradients (addresses {@code diffWeights} and {@code diffBias}, 0 for
+     * none) are partial sums, the first piece's in place and the others' in scratch memory, added in piece order
+     * afterwards. The cut depends only on the problem and the thread count, so a pass always rounds the same way.
+     */
+    private boolean byBatch(ConvGeometry g, Plan plan, long diffWeights, long diffBias, Piece piece) {
+        int parts = (int) Math.min(OneDnnThreads.parts(), g.n());
+        ConvDnnlStep[] steps = splits(g) ? pieces(g, plan, parts) : null;
+        if (steps == null) {
+            ConvDnnlStep whole = step(g, plan, 0);
+            if (whole == null) {
+                return false;
+            }
+            piece.run(whole, 0, 0, diffWeights, diffBias);
+            return true;
         }
-        step.run(src, weights, diffDst, dst, diffWeights);
-        return true;
+        long weightBytes = diffWeights == 0 ? 0 : g.weightCount() * Float.BYTES;
+        long biasBytes = diffBias == 0 ? 0 : (long) g.outC() * Float.BYTES;
+        long perPiece = (weightBytes + biasBytes + NativeMemory.ALIGNMENT - 1) / NativeMemory.ALIGNMENT * NativeMemory.ALIGNMENT;
+        long raw = weightBytes + biasBytes == 0 ? 0 : NativeMemory.allocateRaw((parts - 1) * perPiece + NativeMemory.ALIGNMENT);
+        try {
+            long scratch = raw == 0 ? 0 : NativeMemory.align(raw);
+            Parallel.forRange(parts, Parallel.GRAIN, (from, to) -> {
+                for (int p = (int) from; p < to; p++) {
+                    long own = scratch + (p - 1) * perPiece;
+                    long w = diffWeights == 0 ? 0 : p == 0 ? diffWeights : own;
+                    long b = diffBias == 0 ? 0 : p == 0 ? diffBias : own + weightBytes;
+                    long first = (long) g.n() * p / parts;
+                    piece.run(steps[p], first * g.srcImage() * Float.BYTES, first * g.dstImage() * Float.BYTES, w, b);
+                }
+            });
+            for (int p = 1; p < parts; p++) {
+                long own = scratch + (p - 1) * perPiece;
+                addInto(diffWeights, own, weightBytes / Float.BYTES);
+                addInto(diffBias, own + weightBytes, biasBytes / Float.BYTES);
+            }
+            return true;
+        } finally {
+            if (raw != 0) {
+                NativeMemory.free(raw);
+            }
+        }
+    }
+
+    /** Whether the passes of {@code g} are cut by batch. */
+    static boolean splits(ConvGeometry g) {
+        return Math.min(OneDnnThreads.parts(), g.n()) >= 2 && g.work() >= SPLIT_WORK;
+    }
+
+    /** The steps of the pieces of a split pass, or null when oneDNN lacks one (the pass then runs whole). */
+    private ConvDnnlStep[] pieces(ConvGeometry g, Plan plan, int parts) {
+        ConvDnnlStep[] steps = new ConvDnnlStep[parts];
+        for (int p = 0; p < parts; p++) {
+            int images = (int) ((long) g.n() * (p + 1) / parts - (long) g.n() * p / parts);
+            steps[p] = step(g.withBatch(images), plan, p);
+            if (steps[p] == null) {
+                return null;
+            }
+        }
+        return steps;
+    }
+
+    /** {@code to[i] += from[i]} for {@code count} floats; nothing when {@code to} is 0. */
+    private static void addInto(long to, long from, long count) {
+        if (to == 0) {
+            return;
+        }
+        for (long i = 0; i < count; i++) {
+            long at = to + i * Float.BYTES;
+            NativeMemory.putFloat(at, NativeMemory.getFloat(at) + NativeMemory.getFloat(from + i * Float.BYTES));
+        }
     }
 
     /** Whether oneDNN runs this plan of this problem (else the callers take the Java path). */
     boolean supports(ConvGeometry g, Plan plan) {
-        return step(g, plan) != null;
+        return step(g, plan, 0) != null;
     }
 
-    private ConvDnnlStep step(ConvGeometry g, Plan plan) {
+    private ConvDnnlStep step(ConvGeometry g, Plan plan, int slot) {
         if (Dnnl.loadProblem() != null || g.isEmpty()) {
             return null;
         }
-        Key key = new Key(g, plan);
+        Key key = new Key(g, plan, slot);
         synchronized (steps) {
             Optional<ConvDnnlStep> known = steps.get(key);
             if (known == null) {
@@ -147,6 +222,11 @@ final class ConvDnnl {
         private final memory.desc weightsAny;
         private final engine cpu = Dnnl.get().engine();
         private final dnnl.algorithm direct = dnnl.algorithm.convolution_direct;
+        /**
+         * Each primitive gets scratch memory of its own ({@link ConvDnnlStep#scratchpad}): oneDNN's shared one would
+         * be used by the pieces of a split pass at once, which fails.
+         */
+        private final primitive_attr attr = new primitive_attr();
 
         Builder(ConvGeometry g) {
             this.g = g;
@@ -161,6 +241,7 @@ final class ConvDnnl {
             srcAny = desc(g.srcDims(), memory.format_tag.any);
             dstAny = desc(g.dstDims(), memory.format_tag.any);
             weightsAny = desc(g.weightDims(), memory.format_tag.any);
+            attr.set_scratchpad_mode(dnnl.scratchpad_mode.user);
         }
 
         ConvDnnlStep build(Plan plan) {
@@ -173,7 +254,7 @@ final class ConvDnnl {
                     int weights = step.input(weightsPlain);
                     int b = bias ? step.input(biasPlain) : -1;
                     int dst = step.output(dstPlain);
-                    step.then(new convolution_forward(f)).bind(dnnl.DNNL_ARG_SRC, src, f.src_desc())
+                    step.then(new convolution_forward(f)).scratchpad(f.scratchpad_desc()).bind(dnnl.DNNL_ARG_SRC, src, f.src_desc())
                             .bind(dnnl.DNNL_ARG_WEIGHTS, weights, f.weights_desc()).bind(dnnl.DNNL_ARG_DST, dst, f.dst_desc());
                     if (bias) {
                         step.bind(dnnl.DNNL_ARG_BIAS, b, f.bias_desc());
@@ -203,7 +284,7 @@ final class ConvDnnl {
                     int diffDst = step.input(dstPlain);
                     int dst = step.output(dstPlain);
                     int diffWeights = step.output(weightsPlain);
-                    step.then(new convolution_forward(f)).bind(dnnl.DNNL_ARG_SRC, src, f.src_desc())
+                    step.then(new convolution_forward(f)).scratchpad(f.scratchpad_desc()).bind(dnnl.DNNL_ARG_SRC, src, f.src_desc())
                             .bind(dnnl.DNNL_ARG_WEIGHTS, weights, f.weights_desc()).bind(dnnl.DNNL_ARG_DST, dst, f.dst_desc());
                     weights(step, src, diffDst, diffWeights, -1);
                 }
@@ -217,15 +298,15 @@ final class ConvDnnl {
                             padBegin, padEnd)
                     : new convolution_forward.desc(dnnl.prop_kind.forward_training, direct, srcAny, weightsAny, dstAny, strides, dilates, padBegin,
                             padEnd);
-            return new convolution_forward.primitive_desc(d, cpu);
+            return new convolution_forward.primitive_desc(d, attr, cpu);
         }
 
         private void data(ConvDnnlStep step, int diffDst, int weights, int diffSrc) {
             memory.desc diffSrcDesc = g.groups() == 1 && g.inC() < FEW_CHANNELS ? srcPlain : srcAny;
             convolution_backward_data.primitive_desc d = new convolution_backward_data.primitive_desc(
-                    new convolution_backward_data.desc(direct, diffSrcDesc, weightsAny, dstAny, strides, dilates, padBegin, padEnd), cpu,
+                    new convolution_backward_data.desc(direct, diffSrcDesc, weightsAny, dstAny, strides, dilates, padBegin, padEnd), attr, cpu,
                     forward(false));
-            step.then(new convolution_backward_data(d)).bind(dnnl.DNNL_ARG_DIFF_DST, diffDst, d.diff_dst_desc())
+            step.then(new convolution_backward_data(d)).scratchpad(d.scratchpad_desc()).bind(dnnl.DNNL_ARG_DIFF_DST, diffDst, d.diff_dst_desc())
                     .bind(dnnl.DNNL_ARG_WEIGHTS, weights, d.weights_desc()).bind(dnnl.DNNL_ARG_DIFF_SRC, diffSrc, d.diff_src_desc());
         }
 
@@ -235,8 +316,8 @@ final class ConvDnnl {
             convolution_backward_weights.desc d = bias
                     ? new convolution_backward_weights.desc(direct, srcAny, weightsAny, biasPlain, dstAny, strides, dilates, padBegin, padEnd)
                     : new convolution_backward_weights.desc(direct, srcAny, weightsAny, dstAny, strides, dilates, padBegin, padEnd);
-            convolution_backward_weights.primitive_desc w = new convolution_backward_weights.primitive_desc(d, cpu, forward(bias));
-            step.then(new convolution_backward_weights(w)).bind(dnnl.DNNL_ARG_SRC, src, w.src_desc())
+            convolution_backward_weights.primitive_desc w = new convolution_backward_weights.primitive_desc(d, attr, cpu, forward(bias));
+            step.then(new convolution_backward_weights(w)).scratchpad(w.scratchpad_desc()).bind(dnnl.DNNL_ARG_SRC, src, w.src_desc())
                     .bind(dnnl.DNNL_ARG_DIFF_DST, diffDst, w.diff_dst_desc())
                     .bind(dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights, w.diff_weights_desc());
             if (bias) {

@@ -3,6 +3,7 @@ package dev.burnj.backend.cpu;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.reorder;
@@ -14,7 +15,7 @@ import org.bytedeco.dnnl.stream;
  * wants another layout (oneDNN's blocked formats) the step owns a buffer in that layout and a reorder between the two,
  * run before the primitives for inputs and after them for outputs; primitives that want an input in the same layout
  * share one reorder of it (the two backward passes both read the output gradient). Runs are serialised: the buffers
- * are shared.
+ * are shared. Each step has its own stream, so that different steps (the pieces of a split convolution) run at once.
  */
 final class ConvDnnlStep {
     /** One of our tensors, and the layouts the primitives read it in (or the one they write it in). */
@@ -51,6 +52,7 @@ final class ConvDnnlStep {
     private final List<Tensor> tensors = new ArrayList<>();
     private final List<primitive> ops = new ArrayList<>();
     private final List<IntMemoryMap> args = new ArrayList<>();
+    private final stream stream = new stream(Dnnl.get().engine());
 
     /** Declares the next input tensor, laid out as {@code plain}; returns its index. */
     int input(memory.desc plain) {
@@ -71,6 +73,14 @@ final class ConvDnnlStep {
         return this;
     }
 
+    /** Gives the last primitive scratch memory of its own, as its attributes ask (nothing when it needs none). */
+    ConvDnnlStep scratchpad(memory.desc wanted) {
+        if (wanted.get_size() > 0) {
+            args.get(args.size() - 1).put(dnnl.DNNL_ARG_SCRATCHPAD, new memory(wanted, Dnnl.get().engine()));
+        }
+        return this;
+    }
+
     /** Passes tensor {@code tensor}, in the layout {@code wanted}, as argument {@code arg} of the last primitive. */
     ConvDnnlStep bind(int arg, int tensor, memory.desc wanted) {
         args.get(args.size() - 1).put(arg, tensors.get(tensor).as(wanted));
@@ -82,7 +92,7 @@ final class ConvDnnlStep {
         if (addresses.length != tensors.size()) {
             throw new IllegalArgumentException("cpu: a oneDNN step of " + tensors.size() + " tensors got " + addresses.length);
         }
-        stream s = Dnnl.get().stream();
+        stream s = stream;
         for (int i = 0; i < addresses.length; i++) {
             Tensor t = tensors.get(i);
             t.plain.set_data_handle(Dnnl.pointer(addresses[i]));

@@ -73,6 +73,26 @@ record ConvGeometry(int n, int inC, int inH, int inW, int outC, int outH, int ou
         return (long) n * inC * inH * inW == 0 || (long) outC * outH * outW == 0 || kH * kW == 0;
     }
 
+    /** The same problem on {@code images} images of the batch. */
+    ConvGeometry withBatch(int images) {
+        return new ConvGeometry(images, inC, inH, inW, outC, outH, outW, kH, kW, strideH, strideW, padH, padW, dilationH, dilationW, groups);
+    }
+
+    /** Elements of one image of the source. */
+    long srcImage() {
+        return (long) inC * inH * inW;
+    }
+
+    /** Elements of one image of the destination. */
+    long dstImage() {
+        return (long) outC * outH * outW;
+    }
+
+    /** Multiply-adds of one pass. */
+    long work() {
+        return (long) n * outC * outH * outW * (inC / groups) * kH * kW;
+    }
+
     long[] srcDims() {
         return new long[] {n, inC, inH, inW};
     }
@@ -84,6 +104,11 @@ record ConvGeometry(int n, int inC, int inH, int inW, int outC, int outH, int ou
     /** Plain weight dims: {@code [outC, inC, kH, kW]}, or {@code [groups, outC/g, inC/g, kH, kW]} with groups. */
     long[] weightDims() {
         return groups == 1 ? new long[] {outC, inC, kH, kW} : new long[] {groups, outGroupC(), inGroupC(), kH, kW};
+    }
+
+    /** Elements of the weights: {@code outC * inC/groups * kH * kW}. */
+    long weightCount() {
+        return (long) outC * (inC / groups) * kH * kW;
     }
 
     /**

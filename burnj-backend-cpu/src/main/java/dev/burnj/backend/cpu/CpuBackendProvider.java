@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Registers the JVM-native CPU backend as {@code "cpu"}. Its Java kernels need nothing native; oneDNN (bundled for
  * linux-x86_64) loads on first use of a matmul or convolution, and {@link #availability()} reports whether it loads.
- * Creating the backend warns once when {@code OMP_WAIT_POLICY} is not set (see {@link #waitPolicyAdvice}).
+ * When oneDNN keeps its own OpenMP team ({@link OneDnnThreads}), creating the backend warns once if
+ * {@code OMP_WAIT_POLICY} is not set (see {@link #waitPolicyAdvice}).
  */
 public final class CpuBackendProvider implements BackendProvider {
     private static final System.Logger LOG = System.getLogger("dev.burnj.backend.cpu");
@@ -28,7 +29,7 @@ public final class CpuBackendProvider implements BackendProvider {
         if (problem != null) {
             throw new IllegalStateException("backend 'cpu' is unavailable: " + problem);
         }
-        String advice = waitPolicyAdvice(System.getenv());
+        String advice = waitPolicyAdvice(OneDnnThreads.mode(), System.getenv());
         if (advice != null) {
             LOG.log(System.Logger.Level.WARNING, advice);
         }
@@ -36,11 +37,14 @@ public final class CpuBackendProvider implements BackendProvider {
     }
 
     /**
-     * The warning for an environment without {@code OMP_WAIT_POLICY}, else null. libgomp reads the variable when it
-     * loads, and oneDNN's presets offer no other way to set it: unset, its threads spin for milliseconds after every
-     * oneDNN call and take a core from the JIT and this backend's workers.
+     * The warning for oneDNN on its own OpenMP team in an environment without {@code OMP_WAIT_POLICY}, else null.
+     * libgomp reads the variable when it loads: unset, its threads spin for milliseconds after every oneDNN call and
+     * take a core from the JIT and this backend's workers. A single-threaded oneDNN has no such threads.
      */
-    static String waitPolicyAdvice(Map<String, String> env) {
+    static String waitPolicyAdvice(OneDnnThreads.Mode mode, Map<String, String> env) {
+        if (mode != OneDnnThreads.Mode.OPENMP) {
+            return null;
+        }
         String policy = env.get("OMP_WAIT_POLICY");
         if (policy != null && !policy.isBlank()) {
             return null;

@@ -8,7 +8,7 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * oneDNN through JavaCPP's presets: loads the library once, owns the CPU engine and an in-order stream, and wraps
+ * oneDNN through JavaCPP's presets: loads the library once, owns the CPU engine, and wraps
  * tensor addresses as JavaCPP pointers without copying. oneDNN picks its instruction set (AVX2, AVX-512, ...) at run
  * time, so one build serves every x86-64 machine.
  */
@@ -17,11 +17,9 @@ final class Dnnl {
     private static volatile Dnnl instance;
 
     private final engine cpu;
-    private final stream inOrder;
 
     private Dnnl() {
         cpu = new engine(engine.kind.cpu, 0);
-        inOrder = new stream(cpu);
     }
 
     /**
@@ -30,7 +28,12 @@ final class Dnnl {
      */
     private static String load() {
         try {
-            Loader.load(dnnl.class);
+            boolean setEnvironment = OneDnnThreads.beforeLoad();
+            try {
+                Loader.load(dnnl.class);
+            } finally {
+                OneDnnThreads.afterLoad(setEnvironment);
+            }
             try (FloatPointer abc = new FloatPointer(3f, 4f, 0f)) {
                 int status = dnnl.dnnl_sgemm((byte) 'N', (byte) 'N', 1, 1, 1, 1f, abc, 1, abc.getPointer(1), 1, 0f, abc.getPointer(2), 1);
                 if (status != dnnl.dnnl_success || abc.get(2) != 12f) {
@@ -68,10 +71,6 @@ final class Dnnl {
 
     engine engine() {
         return cpu;
-    }
-
-    stream stream() {
-        return inOrder;
     }
 
     /** A pointer to {@code address} for oneDNN calls; it owns nothing and is never deallocated. */

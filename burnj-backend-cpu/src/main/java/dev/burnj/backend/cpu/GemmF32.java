@@ -63,13 +63,47 @@ final class GemmF32 {
         }
     }
 
-    /** One product of {@code m x k} by {@code k x n} into dense c, on a matmul primitive where that is faster. */
+    /**
+     * From this many multiply-adds a product is split across the workers ({@link OneDnnThreads}): 64x64x64 takes
+     * some 2 us on one core, about what handing half of it to a worker costs.
+     */
+    private static final long SPLIT_WORK = 1 << 18;
+
+    /**
+     * One product of {@code m x k} by {@code k x n} into dense c. With oneDNN single-threaded, a large one is cut
+     * along the longer of m and n into one piece per worker; the pieces depend only on the shape and the thread
+     * count, so a product always rounds the same way.
+     */
     private static void product(Layout la, Layout lb, long m, long n, long k, long a, long b, long c) {
-        if (GemmPrimitives.prefers(m, n, k, lb) && GemmPrimitives.multiply(la, lb, m, n, k, a, b, c)) {
+        int parts = OneDnnThreads.parts();
+        if (parts < 2 || m * n * k < SPLIT_WORK || Math.max(m, n) < 2L * parts) {
+            part(la, lb, m, n, k, a, b, c, n, 0);
+            return;
+        }
+        boolean byRows = m >= n;
+        long extent = byRows ? m : n;
+        Parallel.forRange(parts, Parallel.GRAIN, (from, to) -> {
+            for (long p = from; p < to; p++) {
+                long lo = extent * p / parts;
+                long hi = extent * (p + 1) / parts;
+                if (byRows) {
+                    long aOffset = la.trans() == 'N' ? lo * la.ld() : lo;
+                    part(la, lb, hi - lo, n, k, a + aOffset * Float.BYTES, b, c + lo * n * Float.BYTES, n, (int) p);
+                } else {
+                    long bOffset = lb.trans() == 'N' ? lo : lo * lb.ld();
+                    part(la, lb, m, hi - lo, k, a, b + bOffset * Float.BYTES, c + lo * Float.BYTES, n, (int) p);
+                }
+            }
+        });
+    }
+
+    /** One product into c, whose rows are {@code ldc} apart, on a matmul primitive where that is faster; {@code slot} is the piece. */
+    private static void part(Layout la, Layout lb, long m, long n, long k, long a, long b, long c, long ldc, int slot) {
+        if (GemmPrimitives.prefers(m, n, k, lb) && GemmPrimitives.multiply(la, lb, m, n, k, a, b, c, ldc, slot)) {
             return;
         }
         int status = dnnl.dnnl_sgemm(la.trans(), lb.trans(), m, n, k, 1f, Dnnl.floats(a), la.ld(), Dnnl.floats(b), lb.ld(), 0f,
-                Dnnl.floats(c), n);
+                Dnnl.floats(c), ldc);
         if (status != dnnl.dnnl_success) {
             Dnnl.check(status, "sgemm " + (char) la.trans() + (char) lb.trans() + " " + m + "x" + k + "x" + n);
         }

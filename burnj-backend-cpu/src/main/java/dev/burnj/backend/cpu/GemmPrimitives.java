@@ -25,7 +25,7 @@ final class GemmPrimitives {
     /** Enough for the layers of several models; older entries are left to the garbage collector. */
     private static final int CAPACITY = 128;
 
-    private record Key(long m, long n, long k, byte transA, byte transB, long lda, long ldb) {}
+    private record Key(long m, long n, long k, byte transA, byte transB, long lda, long ldb, long ldc, int slot) {}
 
     private static final Map<Key, Optional<Step>> STEPS = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
@@ -42,11 +42,12 @@ final class GemmPrimitives {
     }
 
     /**
-     * {@code c = a x b} ({@code m x k} by {@code k x n}, c dense) on a cached primitive; false, having done nothing,
-     * when oneDNN has no primitive for the layout.
+     * {@code c = a x b} ({@code m x k} by {@code k x n}, c's rows {@code ldc} apart) on a cached primitive; false,
+     * having done nothing, when oneDNN has no primitive for the layout. Each {@code slot} (a piece of a split
+     * product) has primitives of its own, since the pieces run at once and a primitive's runs are serialised.
      */
-    static boolean multiply(GemmF32.Layout la, GemmF32.Layout lb, long m, long n, long k, long a, long b, long c) {
-        Key key = new Key(m, n, k, la.trans(), lb.trans(), la.ld(), lb.ld());
+    static boolean multiply(GemmF32.Layout la, GemmF32.Layout lb, long m, long n, long k, long a, long b, long c, long ldc, int slot) {
+        Key key = new Key(m, n, k, la.trans(), lb.trans(), la.ld(), lb.ld(), ldc, slot);
         Step step;
         synchronized (STEPS) {
             Optional<Step> known = STEPS.get(key);
@@ -94,7 +95,7 @@ final class GemmPrimitives {
         static Step build(Key key) {
             memory.desc ad = matrix(key.m(), key.k(), key.transA(), key.lda());
             memory.desc bd = matrix(key.k(), key.n(), key.transB(), key.ldb());
-            memory.desc cd = matrix(key.m(), key.n(), (byte) 'N', key.n());
+            memory.desc cd = matrix(key.m(), key.n(), (byte) 'N', key.ldc());
             try {
                 primitive_attr attr = new primitive_attr();
                 attr.set_scratchpad_mode(dnnl.scratchpad_mode.user);

@@ -101,6 +101,29 @@ class ConvPathsTest {
         return cases().stream().limit(4).map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c, true)));
     }
 
+    /**
+     * With oneDNN single-threaded ({@link OneDnnThreads}) a large pass is cut by batch, one piece per worker, and
+     * the pieces' weight and bias gradients are summed: odd batches, groups, and both kinds of convolution.
+     */
+    @TestFactory
+    Stream<DynamicTest> batchesSplitAcrossWorkersAgreeWithTheJavaPath() {
+        List<Case> cases = List.of(
+                new Case(a(5, 8, 14, 14), a(16, 8, 3, 3), a(1, 1), a(1, 1), a(1, 1), 1, null, true),
+                new Case(a(4, 1, 28, 28), a(32, 1, 3, 3), a(1, 1), a(1, 1), a(1, 1), 1, null, false),
+                new Case(a(3, 12, 20, 20), a(24, 4, 3, 3), a(2, 1), a(1, 1), a(1, 1), 3, null, true),
+                new Case(a(5, 16, 9, 9), a(16, 8, 4, 4), a(2, 2), a(1, 1), a(1, 1), 1, a(0, 0), true),
+                new Case(a(3, 16, 10, 10), a(16, 8, 3, 3), a(1, 1), a(0, 0), a(1, 1), 1, a(0, 0), false));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            OneDnnThreads.Mode previous = OneDnnThreads.use(OneDnnThreads.Mode.SPLIT);
+            try {
+                assertTrue(Parallel.threads() == 1 || ConvDnnl.splits(c.geometry()), () -> c + " is not split");
+                check(c, false);
+            } finally {
+                OneDnnThreads.use(previous);
+            }
+        }));
+    }
+
     @Test
     void outputPaddingBeyondTheStrideFallsBackToJava() {
         // stride 1, dilation 3 and output padding 2 > pad + stride - 1: oneDNN cannot express the extra rows.

@@ -21,12 +21,14 @@ class CpuBackendProviderTest {
     }
 
     @Test
-    void warnsOnlyWithoutAnOpenMpWaitPolicy() {
-        String advice = CpuBackendProvider.waitPolicyAdvice(Map.of());
+    void warnsOnlyWhenOneDnnKeepsAnOpenMpTeamWithoutAWaitPolicy() {
+        OneDnnThreads.Mode openMp = OneDnnThreads.Mode.OPENMP;
+        String advice = CpuBackendProvider.waitPolicyAdvice(openMp, Map.of());
         assertNotNull(advice);
         assertTrue(advice.contains("OMP_WAIT_POLICY=passive"), advice);
-        assertNotNull(CpuBackendProvider.waitPolicyAdvice(Map.of("OMP_WAIT_POLICY", " ")));
-        assertNull(CpuBackendProvider.waitPolicyAdvice(Map.of("OMP_WAIT_POLICY", "passive")));
-        assertNull(CpuBackendProvider.waitPolicyAdvice(Map.of("OMP_WAIT_POLICY", "ACTIVE")));
+        assertNotNull(CpuBackendProvider.waitPolicyAdvice(openMp, Map.of("OMP_WAIT_POLICY", " ")));
+        assertNull(CpuBackendProvider.waitPolicyAdvice(openMp, Map.of("OMP_WAIT_POLICY", "passive")));
+        assertNull(CpuBackendProvider.waitPolicyAdvice(openMp, Map.of("OMP_WAIT_POLICY", "ACTIVE")));
+        assertNull(CpuBackendProvider.waitPolicyAdvice(OneDnnThreads.Mode.SPLIT, Map.of()));
     }
 }

@@ -286,6 +286,37 @@ class GemmLayoutsTest {
         return tests.stream();
     }
 
+    /**
+     * Products large enough to be cut into pieces when oneDNN is single-threaded ({@link OneDnnThreads}): by rows
+     * (m >= n) and by columns, through sgemm and through the matmul primitive (a transposed B), with padded rows and
+     * a folded batch, and sizes that do not divide evenly.
+     */
+    @TestFactory
+    Stream<DynamicTest> splitProductsMatchTheDefinition() {
+        List<Operand[]> c = new ArrayList<>();
+        String[] layouts = {"dense", "transposed", "padded"};
+        for (String la : layouts) {
+            for (String lb : layouts) {
+                c.add(new Operand[] {Operand.of(la, 67, 301), Operand.of(lb, 301, 45)});
+                c.add(new Operand[] {Operand.of(la, 33, 150), Operand.of(lb, 150, 129)});
+            }
+        }
+        c.add(new Operand[] {Operand.of("dense", 3, 41, 120), Operand.of("transposed", 120, 77)});
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operand[] operands : c) {
+            tests.add(DynamicTest.dynamicTest(operands[0] + " x " + operands[1], () -> {
+                OneDnnThreads.Mode previous = OneDnnThreads.use(OneDnnThreads.Mode.SPLIT);
+                try {
+                    assertTrue(OneDnnThreads.parts() >= 2 || Parallel.threads() == 1);
+                    check(operands[0], operands[1], DType.F32);
+                } finally {
+                    OneDnnThreads.use(previous);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     @Test
     void integerProductsWrapLikeTheDtype() {
         long big = 3_000_000_000_000L;

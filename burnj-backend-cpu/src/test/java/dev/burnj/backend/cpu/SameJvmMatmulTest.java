@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The cpu backend's oneDNN and ND4J (whose natives bundle their own oneDNN and OpenMP) share one JavaCPP and may load
  * in one JVM in either order. Which loads first is fixed per JVM, so each order runs in a fresh child JVM, which
- * multiplies the same matrices on both backends and compares.
+ * multiplies the same matrices on both backends and compares. With cpu first, oneDNN runs single-threaded and this
+ * backend splits the MLP-sized product across its workers ({@link OneDnnThreads}), and the environment is left as it
+ * was; with ND4J first, its OpenMP runtime is loaded and sized already, and oneDNN keeps its own team.
  */
 class SameJvmMatmulTest {
     @ParameterizedTest
@@ -46,6 +48,14 @@ class SameJvmMatmulTest {
             try {
                 double[][] one = products(Backends.get(first));
                 double[][] other = products(Backends.get(second));
+                if (first.equals("cpu") && System.getenv("OMP_NUM_THREADS") == null && System.getProperty(OneDnnThreads.PROPERTY) == null) {
+                    if (OneDnnThreads.mode() != OneDnnThreads.Mode.SPLIT) {
+                        throw new AssertionError("cpu first: expected oneDNN single-threaded, got " + OneDnnThreads.mode());
+                    }
+                    if (org.bytedeco.systems.global.linux.getenv("OMP_NUM_THREADS") != null) {
+                        throw new AssertionError("cpu first: OMP_NUM_THREADS was left in the environment");
+                    }
+                }
                 for (int c = 0; c < one.length; c++) {
                     for (int i = 0; i < one[c].length; i++) {
                         if (Math.abs(one[c][i] - other[c][i]) > 1e-3 * Math.max(1, Math.abs(one[c][i]))) {
