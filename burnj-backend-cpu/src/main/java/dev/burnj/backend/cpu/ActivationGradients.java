@@ -37,19 +37,8 @@ final class ActivationGradients {
 
     private static void floats(Kind kind, long y, long g, long o, long from, long to, float slope) {
         switch (kind) {
-            case RELU -> {
-                for (long i = from; i < to; i++) {
-                    long at = i << 2;
-                    NativeMemory.putFloat(o + at, NativeMemory.getFloat(y + at) > 0f ? NativeMemory.getFloat(g + at) : 0f);
-                }
-            }
-            case LEAKY_RELU -> {
-                for (long i = from; i < to; i++) {
-                    long at = i << 2;
-                    float gi = NativeMemory.getFloat(g + at);
-                    NativeMemory.putFloat(o + at, NativeMemory.getFloat(y + at) > 0f ? gi : gi * slope);
-                }
-            }
+            case RELU -> SignMasks.zeroAtMostZero(y + (from << 2), g + (from << 2), o + (from << 2), to - from);
+            case LEAKY_RELU -> SignMasks.leaky(y + (from << 2), g + (from << 2), o + (from << 2), to - from, slope, true);
             case SIGMOID -> {
                 for (long i = from; i < to; i++) {
                     long at = i << 2;

@@ -78,15 +78,9 @@ final class FastF32 {
         }
     }
 
-    /**
-     * {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}, as {@code max(x, 0) + slope * min(x, 0)}: the same values
-     * (but for the sign of a zero) without a branch, which would mispredict on random signs.
-     */
+    /** {@code c[i] = a[i] >= 0 ? a[i] : slope * a[i]}, without a branch ({@link SignMasks}). */
     static void leakyRelu(long a, float slope, long c, int n) {
-        for (int i = 0; i < n; i++) {
-            float x = getFloat(a + 4L * i);
-            putFloat(c + 4L * i, Math.max(x, 0f) + slope * Math.min(x, 0f));
-        }
+        SignMasks.leaky(a, a, c, n, slope, false);
     }
 
     private static FastLoop.Binary binaryLoop(BinaryOp op) {

@@ -97,6 +97,11 @@ final class NativeMemory {
         U.copyMemory(array, U.arrayBaseOffset(array.getClass()), null, to, bytes);
     }
 
+    /** Copies {@code bytes} from one primitive Java array into another, whatever their element types. */
+    static void copyBetweenArrays(Object from, Object to, long bytes) {
+        U.copyMemory(from, U.arrayBaseOffset(from.getClass()), to, U.arrayBaseOffset(to.getClass()), bytes);
+    }
+
     /** Copies {@code bytes} from native memory into a Java array of a primitive type. */
     static void copyToArray(long from, Object array, long bytes) {
         U.copyMemory(null, from, array, U.arrayBaseOffset(array.getClass()), bytes);
