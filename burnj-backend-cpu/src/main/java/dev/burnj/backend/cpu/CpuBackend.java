@@ -44,7 +44,7 @@ public final class CpuBackend implements Backend {
     private final Convolutions convolutions = new Convolutions(transfers);
     private final Pooling pooling = new Pooling(transfers);
     private final Interpolation interpolation = new Interpolation(transfers);
-    private final AdamKernel adam = new AdamKernel();
+    private final AdamKernel adam = new AdamKernel(transfers);
     private final Sampling sampling = new Sampling(memory);
 
     CpuBackend() {}

@@ -99,6 +99,10 @@ final class Transfers {
 
     /** Copies {@code from}'s values into {@code to}, which has the same shape and dtype and any layout. */
     void copyInto(CpuTensor from, CpuTensor to) {
+        if (LayoutTranspose.applies(from, to)) {
+            LayoutTranspose.copy(from, to);
+            return;
+        }
         int size = from.itemSize();
         Rows rows = Rows.over(from.dims(), new long[] {from.offset(), to.offset()}, from.strides(), to.strides());
         long fromBase = from.address() - from.offset() * size;
