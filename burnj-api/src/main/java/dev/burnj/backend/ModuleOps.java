@@ -3,7 +3,7 @@ package dev.burnj.backend;
 import dev.burnj.tensor.Shape;
 
 /**
- * Neural-network ops (Burn's ModuleOps): convolutions, pooling, interpolation and embedding lookups, with the
+ * Neural-network ops (Burn's ModuleOps): linear layers, convolutions, pooling, interpolation and embedding lookups, with the
  * backward kernels the autodiff decorator calls. Tensors are channels-first: {@code [N, C, H, W]} for 2-D and
  * {@code [N, C, L]} for 1-D; conv weights are {@code [out, in/groups, kH, kW]} and transposed-conv weights
  * {@code [in, out/groups, kH, kW]}, as in PyTorch. The 1-D ops default to the 2-D ones with a unit height.
@@ -71,6 +71,31 @@ public interface ModuleOps extends FloatOps {
             return dropHeight(avgPool2d(x, Lift.pool(options)));
         } finally {
             x.release();
+        }
+    }
+
+    /**
+     * A linear layer: {@code input x weight^T + bias} for {@code input [n, in]}, {@code weight [out, in]} (PyTorch's
+     * layout) and {@code bias [out]}, which may be null. The default composes a transposed view, a matmul and a
+     * broadcast add; a backend may fuse the bias into the product (PyTorch's {@code addmm}).
+     */
+    default TensorPrimitive linear(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias) {
+        TensorPrimitive transposed = permute(weight, new int[] {1, 0});
+        TensorPrimitive product;
+        try {
+            product = matmul(input, transposed);
+        } finally {
+            transposed.release();
+        }
+        if (bias == null) {
+            return product;
+        }
+        TensorPrimitive row = reshape(bias, Shape.of(1, bias.shape().dim(0)));
+        try {
+            return add(product, row);
+        } finally {
+            row.release();
+            product.release();
         }
     }
 

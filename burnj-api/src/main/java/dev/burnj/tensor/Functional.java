@@ -14,6 +14,25 @@ import dev.burnj.backend.TensorPrimitive;
 public final class Functional {
     private Functional() {}
 
+    /**
+     * A linear layer, {@code input x weight^T + bias}: {@code input [N, in]}, {@code weight [out, in]} (PyTorch's
+     * layout), {@code bias [out]} or null.
+     */
+    public static Tensor2 linear(Tensor2 input, Tensor2 weight, Tensor1 bias) {
+        Shape x = input.shape();
+        Shape w = weight.shape();
+        if (x.dim(1) != w.dim(1)) {
+            throw new IllegalArgumentException("linear: input " + x + " has " + x.dim(1) + " features but weight " + w + " expects " + w.dim(1));
+        }
+        OpChecks.sameDevice("linear", input.primitive(), weight.primitive());
+        if (input.dtype() != weight.dtype() || bias != null && bias.dtype() != input.dtype()) {
+            throw new IllegalArgumentException("linear: input " + input.dtype() + ", weight " + weight.dtype()
+                    + (bias == null ? "" : " and bias " + bias.dtype()) + " must share one dtype");
+        }
+        checkBias("linear", bias, w.dim(0), input);
+        return Rank.R2.floatTensor(input.backend().linear(input.primitive(), weight.primitive(), primitiveOrNull(bias)));
+    }
+
     /** 2-D convolution of {@code [N, C, H, W]} by {@code [O, C/groups, kH, kW]}; {@code bias} ({@code [O]}) may be null. */
     public static Tensor4 conv2d(Tensor4 input, Tensor4 weight, Tensor1 bias, ConvOptions options) {
         checkConv("conv2d", input.shape(), weight.shape(), weight.dim(0), weight.dim(1), options.groups(), 2, options.stride().length);

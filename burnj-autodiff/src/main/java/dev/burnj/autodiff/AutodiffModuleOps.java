@@ -20,6 +20,26 @@ abstract class AutodiffModuleOps extends AutodiffActivationOps {
         super(inner);
     }
 
+    /**
+     * The inner backend's (possibly fused) linear layer. The weight's gradient is computed as {@code g^T x}, dense in
+     * the weight's own layout, where differentiating the composition would give a transposed view of {@code x^T g}.
+     */
+    @Override
+    public TensorPrimitive linear(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias) {
+        AutodiffTensor x = unwrap(input);
+        AutodiffTensor w = unwrap(weight);
+        AutodiffTensor b = unwrapOptional(bias);
+        TensorPrimitive out = inner.linear(x.inner(), w.inner(), b == null ? null : b.inner());
+        return record("linear", out, (saved, needs) -> {
+            TensorPrimitive xs = needs[1] ? saved.keep(x.inner()) : null;
+            TensorPrimitive ws = needs[0] ? saved.keep(w.inner()) : null;
+            return g -> grads(
+                    needs[0] ? inner.matmul(g, ws) : null,
+                    needs[1] ? Refs.then(inner.permute(g, new int[] {1, 0}), gt -> inner.matmul(gt, xs)) : null,
+                    needs[2] ? Refs.then(inner.sumDim(g, 0), s -> inner.reshape(s, b.shape())) : null);
+        }, x, w, b);
+    }
+
     @Override
     public TensorPrimitive conv2d(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias, ConvOptions options) {
         AutodiffTensor x = unwrap(input);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** matmul (NumericOps) for floats and ints, with batch broadcasting and transposed (non-contiguous) operands. */
+/**
+ * matmul (NumericOps) for floats and ints, with batch broadcasting and transposed (non-contiguous) operands; the
+ * linear layer (ModuleOps), with and without a bias, at sizes a backend may split or fuse.
+ */
 @ExtendWith({BackendExtension.class, CoverageReport.class})
 class LinalgTest {
     private final BackendUnderTest but;
@@ -45,6 +48,30 @@ class LinalgTest {
                     .expect(in -> ReferenceLinalg.matmul(in.get(0), in.get(1)))
                     // F32 dot products round relative to the sum of |terms| (up to 4 terms of magnitude 4), not the result.
                     .tolerance(dt -> dt == DType.F32 ? new Tolerance(1e-5, 1e-5) : Tolerance.of(dt)));
+        }
+        return OpCase.all(but, cases);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> linear() {
+        int[][] sizes = {{3, 4, 5}, {1, 7, 2}, {33, 150, 129}, {70, 64, 16}};
+        List<OpCase> cases = new ArrayList<>();
+        for (int[] s : sizes) {
+            Shape x = shape(s[0], s[1]);
+            Shape w = shape(s[2], s[1]);
+            Shape b = shape(s[2]);
+            // F32 dot products round relative to the sum of |terms| (in of them, of magnitude up to 4).
+            double f32 = 1e-7 * 4 * s[1];
+            cases.add(OpCase.of("linear", x + " x " + w + "^T + " + b).dtypes(Gen.FLOATS)
+                    .inputs(dt -> List.of(Gen.SIGNED.make(dt, x, 1), Gen.SIGNED.make(dt, w, 2), Gen.SIGNED.make(dt, b, 3)))
+                    .run((be, in) -> be.linear(in.get(0), in.get(1), in.get(2)))
+                    .expect(in -> ReferenceLinalg.linear(in.get(0), in.get(1), in.get(2)))
+                    .tolerance(dt -> dt == DType.F32 ? new Tolerance(1e-5, f32) : Tolerance.of(dt)));
+            cases.add(OpCase.of("linear", x + " x " + w + "^T").dtypes(Gen.FLOATS)
+                    .inputs(dt -> List.of(Gen.SIGNED.make(dt, x, 4), Gen.SIGNED.make(dt, w, 5)))
+                    .run((be, in) -> be.linear(in.get(0), in.get(1), null))
+                    .expect(in -> ReferenceLinalg.linear(in.get(0), in.get(1), null))
+                    .tolerance(dt -> dt == DType.F32 ? new Tolerance(1e-5, f32) : Tolerance.of(dt)));
         }
         return OpCase.all(but, cases);
     }

@@ -1,5 +1,6 @@
 package dev.burnj.nn;
 
+import dev.burnj.tensor.Functional;
 import dev.burnj.tensor.Rank;
 import dev.burnj.tensor.Shape;
 import dev.burnj.tensor.Tensor1;
@@ -40,13 +41,7 @@ public final class Linear extends Module {
     /** {@code [batch, in]} to {@code [batch, out]}. */
     public Tensor2 forward(Tensor2 input) {
         Channels.require("Linear", input.shape(), -1, config.inFeatures(), "features");
-        try (TensorScope scope = TensorScope.open()) {
-            Tensor2 out = input.matmul(weight.value().transpose());
-            if (bias != null) {
-                out = out.add(bias.value().unsqueeze(0));
-            }
-            return scope.keep(out);
-        }
+        return Functional.linear(input, weight.value(), bias == null ? null : bias.value());
     }
 
     /** {@code [batch, seq, in]} to {@code [batch, seq, out]}, applying the layer to every position. */

@@ -517,6 +517,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public TensorPrimitive linear(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias) {
+        CpuTensor fused = bias == null ? null : matmul.linear(t(input), t(weight), t(bias));
+        return fused != null ? fused : Backend.super.linear(input, weight, bias);
+    }
+
+    @Override
     public TensorPrimitive matmul(TensorPrimitive lhs, TensorPrimitive rhs) {
         return matmul.matmul(t(lhs), t(rhs));
     }

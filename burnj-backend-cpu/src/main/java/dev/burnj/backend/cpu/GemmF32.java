@@ -41,15 +41,18 @@ final class GemmF32 {
         return layout(p.m, p.k, p.aRowStride, p.aColStride) != null && layout(p.k, p.n, p.bRowStride, p.bColStride) != null;
     }
 
-    /** {@code c = a x b} for a problem with {@code m, n, k > 0} whose operands {@link #fits fit}; c is dense. */
-    static void multiply(GemmProblem p, CpuTensor a, CpuTensor b, CpuTensor c) {
+    /**
+     * {@code c = a x b} for a problem with {@code m, n, k > 0} whose operands {@link #fits fit}; c is dense. With
+     * {@code accumulate}, {@code c += a x b} (the product added onto c's values, as a linear layer's bias).
+     */
+    static void multiply(GemmProblem p, CpuTensor a, CpuTensor b, CpuTensor c, boolean accumulate) {
         Layout lb = layout(p.k, p.n, p.bRowStride, p.bColStride);
         long folded = p.count > 1 && p.bBroadcast() ? p.aFoldedRowStride() : -1;
         if (folded >= 0) {
             long rows = p.count * p.m;
             Layout la = layout(rows, p.k, folded, p.aColStride);
             if (la != null) {
-                product(la, lb, rows, p.n, p.k, a.address(), b.address(), c.address());
+                product(la, lb, rows, p.n, p.k, a.address(), b.address(), c.address(), accumulate);
                 return;
             }
         }
@@ -59,7 +62,7 @@ final class GemmF32 {
         for (long i = 0; i < p.count; i++) {
             p.offsets(i, ab);
             product(la, lb, p.m, p.n, p.k, a.address() + ab[0] * Float.BYTES, b.address() + ab[1] * Float.BYTES,
-                    c.address() + i * matrix * Float.BYTES);
+                    c.address() + i * matrix * Float.BYTES, accumulate);
         }
     }
 
@@ -74,10 +77,10 @@ final class GemmF32 {
      * along the longer of m and n into one piece per worker; the pieces depend only on the shape and the thread
      * count, so a product always rounds the same way.
      */
-    private static void product(Layout la, Layout lb, long m, long n, long k, long a, long b, long c) {
+    private static void product(Layout la, Layout lb, long m, long n, long k, long a, long b, long c, boolean accumulate) {
         int parts = OneDnnThreads.parts();
         if (parts < 2 || m * n * k < SPLIT_WORK || Math.max(m, n) < 2L * parts) {
-            part(la, lb, m, n, k, a, b, c, n, 0);
+            part(la, lb, m, n, k, a, b, c, n, accumulate, 0);
             return;
         }
         boolean byRows = m >= n;
@@ -88,21 +91,21 @@ final class GemmF32 {
                 long hi = extent * (p + 1) / parts;
                 if (byRows) {
                     long aOffset = la.trans() == 'N' ? lo * la.ld() : lo;
-                    part(la, lb, hi - lo, n, k, a + aOffset * Float.BYTES, b, c + lo * n * Float.BYTES, n, (int) p);
+                    part(la, lb, hi - lo, n, k, a + aOffset * Float.BYTES, b, c + lo * n * Float.BYTES, n, accumulate, (int) p);
                 } else {
                     long bOffset = lb.trans() == 'N' ? lo : lo * lb.ld();
-                    part(la, lb, m, hi - lo, k, a, b + bOffset * Float.BYTES, c + lo * Float.BYTES, n, (int) p);
+                    part(la, lb, m, hi - lo, k, a, b + bOffset * Float.BYTES, c + lo * Float.BYTES, n, accumulate, (int) p);
                 }
             }
         });
     }
 
     /** One product into c, whose rows are {@code ldc} apart, on a matmul primitive where that is faster; {@code slot} is the piece. */
-    private static void part(Layout la, Layout lb, long m, long n, long k, long a, long b, long c, long ldc, int slot) {
-        if (GemmPrimitives.prefers(m, n, k, lb) && GemmPrimitives.multiply(la, lb, m, n, k, a, b, c, ldc, slot)) {
+    private static void part(Layout la, Layout lb, long m, long n, long k, long a, long b, long c, long ldc, boolean accumulate, int slot) {
+        if (GemmPrimitives.prefers(m, n, k, lb) && GemmPrimitives.multiply(la, lb, m, n, k, a, b, c, ldc, accumulate, slot)) {
             return;
         }
-        int status = dnnl.dnnl_sgemm(la.trans(), lb.trans(), m, n, k, 1f, Dnnl.floats(a), la.ld(), Dnnl.floats(b), lb.ld(), 0f,
+        int status = dnnl.dnnl_sgemm(la.trans(), lb.trans(), m, n, k, 1f, Dnnl.floats(a), la.ld(), Dnnl.floats(b), lb.ld(), accumulate ? 1f : 0f,
                 Dnnl.floats(c), ldc);
         if (status != dnnl.dnnl_success) {
             Dnnl.check(status, "sgemm " + (char) la.trans() + (char) lb.trans() + " " + m + "x" + k + "x" + n);

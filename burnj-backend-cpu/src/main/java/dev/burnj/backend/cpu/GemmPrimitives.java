@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.matmul;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive_attr;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.dnnl.global.dnnl;
@@ -25,7 +26,7 @@ final class GemmPrimitives {
     /** Enough for the layers of several models; older entries are left to the garbage collector. */
     private static final int CAPACITY = 128;
 
-    private record Key(long m, long n, long k, byte transA, byte transB, long lda, long ldb, long ldc, int slot) {}
+    private record Key(long m, long n, long k, byte transA, byte transB, long lda, long ldb, long ldc, boolean accumulate, int slot) {}
 
     private static final Map<Key, Optional<Step>> STEPS = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
@@ -42,12 +43,14 @@ final class GemmPrimitives {
     }
 
     /**
-     * {@code c = a x b} ({@code m x k} by {@code k x n}, c's rows {@code ldc} apart) on a cached primitive; false,
+     * {@code c = a x b}, or {@code c += a x b} with {@code accumulate} (a sum post-op), ({@code m x k} by
+     * {@code k x n}, c's rows {@code ldc} apart) on a cached primitive; false,
      * having done nothing, when oneDNN has no primitive for the layout. Each {@code slot} (a piece of a split
      * product) has primitives of its own, since the pieces run at once and a primitive's runs are serialised.
      */
-    static boolean multiply(GemmF32.Layout la, GemmF32.Layout lb, long m, long n, long k, long a, long b, long c, long ldc, int slot) {
-        Key key = new Key(m, n, k, la.trans(), lb.trans(), la.ld(), lb.ld(), ldc, slot);
+    static boolean multiply(GemmF32.Layout la, GemmF32.Layout lb, long m, long n, long k, long a, long b, long c, long ldc, boolean accumulate,
+            int slot) {
+        Key key = new Key(m, n, k, la.trans(), lb.trans(), la.ld(), lb.ld(), ldc, accumulate, slot);
         Step step;
         synchronized (STEPS) {
             Optional<Step> known = STEPS.get(key);
@@ -99,6 +102,11 @@ final class GemmPrimitives {
             try {
                 primitive_attr attr = new primitive_attr();
                 attr.set_scratchpad_mode(dnnl.scratchpad_mode.user);
+                if (key.accumulate()) {
+                    post_ops sum = new post_ops();
+                    sum.append_sum();
+                    attr.set_post_ops(sum);
+                }
                 return new Step(new matmul.primitive_desc(new matmul.desc(ad, bd, cd), attr, Dnnl.get().engine()), ad, bd, cd);
             } catch (RuntimeException unimplemented) {
                 // oneDNN reports a layout it has no kernel for as an exception: sgemm takes it.

@@ -34,7 +34,7 @@ final class MatMul {
         }
         try {
             if (dtype == DType.F32) {
-                multiplyF32(p, lhs, rhs, out);
+                multiplyF32(p, lhs, rhs, out, false);
             } else {
                 GemmJava.multiply(p, lhs, rhs, out);
             }
@@ -45,10 +45,43 @@ final class MatMul {
         }
     }
 
+    /**
+     * A linear layer, {@code input x weight^T + bias} for F32 {@code [n, in]}, {@code [out, in]} and {@code [out]}:
+     * the bias is copied into every row of the result and the product added onto it (sgemm's beta, the primitive's
+     * sum post-op), where the composition runs a broadcast add over the product. Null for other dtypes and ranks,
+     * which take the composition.
+     */
+    CpuTensor linear(CpuTensor input, CpuTensor weight, CpuTensor bias) {
+        if (input.dtype() != DType.F32 || weight.dtype() != DType.F32 || bias.dtype() != DType.F32 || input.dims().length != 2
+                || weight.dims().length != 2 || bias.dims().length != 1 || input.dims()[1] != weight.dims()[1]
+                || bias.dims()[0] != weight.dims()[0] || input.numel() == 0 || input.dims()[1] == 0) {
+            return null;
+        }
+        CpuTensor transposed = weight.view(Shape.of(weight.dims()[1], weight.dims()[0]), weight.offset(),
+                new long[] {weight.strides()[1], weight.strides()[0]});
+        CpuTensor b = transfers.contiguous(bias);
+        GemmProblem p = GemmProblem.of(input, transposed);
+        CpuTensor out = input.allocateLike(Shape.of(p.outDims), DType.F32);
+        try {
+            long row = (long) p.n * Float.BYTES;
+            for (long r = 0; r < p.m; r++) {
+                NativeMemory.copy(b.address(), out.address() + r * row, row);
+            }
+            multiplyF32(p, input, transposed, out, true);
+            return out;
+        } catch (RuntimeException | Error e) {
+            out.release();
+            throw e;
+        } finally {
+            b.release();
+            transposed.release();
+        }
+    }
+
     /** sgemm reads most layouts in place; an operand whose matrices have neither dense rows nor dense columns is copied. */
-    private void multiplyF32(GemmProblem p, CpuTensor lhs, CpuTensor rhs, CpuTensor out) {
+    private void multiplyF32(GemmProblem p, CpuTensor lhs, CpuTensor rhs, CpuTensor out, boolean accumulate) {
         if (GemmF32.fits(p)) {
-            GemmF32.multiply(p, lhs, rhs, out);
+            GemmF32.multiply(p, lhs, rhs, out, accumulate);
             return;
         }
         boolean denseA = GemmF32.layout(p.m, p.k, p.aRowStride, p.aColStride) == null;
@@ -57,7 +90,7 @@ final class MatMul {
         try {
             CpuTensor b = denseB ? transfers.contiguous(rhs) : rhs;
             try {
-                GemmF32.multiply(GemmProblem.of(a, b), a, b, out);
+                GemmF32.multiply(GemmProblem.of(a, b), a, b, out, accumulate);
             } finally {
                 if (denseB) {
                     b.release();

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Gradients of matmul for both operands, including broadcast batch dims (whose gradients must be summed back). */
+/**
+ * Gradients of matmul for both operands, including broadcast batch dims (whose gradients must be summed back), and
+ * of the linear layer for its input, weight and bias.
+ */
 @ExtendWith({BackendExtension.class, ReferenceBackendExtension.class, CoverageReport.class})
 class LinalgGradTest {
     private final GradientCheck grad;
@@ -55,6 +58,24 @@ class LinalgGradTest {
                         t.release();
                     }
                 }));
+        return grad.tests(cases);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> linear() {
+        Shape x = shape(3, 4);
+        Shape w = shape(5, 4);
+        Shape b = shape(5);
+        List<GradCase> cases = new ArrayList<>();
+        cases.add(GradientCheck.of("linear", x + " x " + w + "^T + " + b)
+                .input(x, Data.uniform(11, 12, -2, 2))
+                .input(w, Data.uniform(12, 20, -2, 2))
+                .input(b, Data.uniform(13, 5, -2, 2))
+                .run((be, in) -> be.linear(in.get(0), in.get(1), in.get(2))));
+        cases.add(GradientCheck.of("linear", x + " x " + w + "^T")
+                .input(x, Data.uniform(14, 12, -2, 2))
+                .input(w, Data.uniform(15, 20, -2, 2))
+                .run((be, in) -> be.linear(in.get(0), in.get(1), null)));
         return grad.tests(cases);
     }
 }

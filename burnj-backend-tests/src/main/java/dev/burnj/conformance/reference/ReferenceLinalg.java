@@ -2,7 +2,7 @@ package dev.burnj.conformance.reference;
 
 import dev.burnj.tensor.TensorData;
 
-/** Reference matrix product. */
+/** Reference matrix product and linear layer. */
 public final class ReferenceLinalg {
     private ReferenceLinalg() {}
 
@@ -44,5 +44,26 @@ public final class ReferenceLinalg {
             out.v[o] = s;
         }
         return out.to(a.dtype());
+    }
+
+    /** {@code x w^T + b} for {@code x [n, in]}, {@code w [out, in]} and {@code b [out]} (null for none). */
+    public static TensorData linear(TensorData x, TensorData w, TensorData b) {
+        int n = x.shape().dim(0);
+        int in = x.shape().dim(1);
+        int out = w.shape().dim(0);
+        double[] xv = x.toDoubles();
+        double[] wv = w.toDoubles();
+        double[] bv = b == null ? null : b.toDoubles();
+        double[] y = new double[n * out];
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < out; o++) {
+                double s = 0;
+                for (int j = 0; j < in; j++) {
+                    s += xv[r * in + j] * wv[o * in + j];
+                }
+                y[r * out + o] = bv == null ? s : s + bv[o];
+            }
+        }
+        return TensorData.fromDoubles(y, dev.burnj.tensor.Shape.of(n, out), x.dtype());
     }
 }
