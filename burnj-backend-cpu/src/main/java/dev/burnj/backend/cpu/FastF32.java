@@ -83,6 +83,21 @@ final class FastF32 {
         SignMasks.leaky(a, a, c, n, slope, false);
     }
 
+    /** {@code c[i] = tanh(a[i])} through heap chunks, where the branch-free rational function vectorises. */
+    private static void tanh(long a, long c, int n) {
+        HeapChunks chunks = HeapChunks.ofThread();
+        float[] x = chunks.floats;
+        for (int done = 0; done < n; done += HeapChunks.LENGTH) {
+            int len = Math.min(HeapChunks.LENGTH, n - done);
+            long at = 4L * done;
+            HeapChunks.load(a + at, x, len);
+            for (int i = 0; i < len; i++) {
+                x[i] = ElementwiseMath.tanhForFloat(x[i]);
+            }
+            HeapChunks.store(x, c + at, len);
+        }
+    }
+
     private static FastLoop.Binary binaryLoop(BinaryOp op) {
         return switch (op) {
             case ADD -> (a, b, c, n) -> {
@@ -332,12 +347,7 @@ final class FastF32 {
                     putFloat(c + 4L * i, (float) Math.cos(x));
                 }
             };
-            case TANH -> (a, c, n) -> {
-                for (int i = 0; i < n; i++) {
-                    float x = getFloat(a + 4L * i);
-                    putFloat(c + 4L * i, ElementwiseMath.tanhForFloat(x));
-                }
-            };
+            case TANH -> FastF32::tanh;
             case ERF -> (a, c, n) -> {
                 for (int i = 0; i < n; i++) {
                     float x = getFloat(a + 4L * i);
