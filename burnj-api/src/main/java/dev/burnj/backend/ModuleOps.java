@@ -3,7 +3,8 @@ package dev.burnj.backend;
 import dev.burnj.tensor.Shape;
 
 /**
- * Neural-network ops (Burn's ModuleOps): linear layers, convolutions, pooling, interpolation and embedding lookups, with the
+ * Neural-network ops (Burn's ModuleOps): linear layers, convolutions, pooling, interpolation, embedding lookups and the
+ * cross-entropy of logits, with the
  * backward kernels the autodiff decorator calls. Tensors are channels-first: {@code [N, C, H, W]} for 2-D and
  * {@code [N, C, L]} for 1-D; conv weights are {@code [out, in/groups, kH, kW]} and transposed-conv weights
  * {@code [in, out/groups, kH, kW]}, as in PyTorch. The 1-D ops default to the 2-D ones with a unit height.
@@ -96,6 +97,85 @@ public interface ModuleOps extends FloatOps {
         } finally {
             row.release();
             product.release();
+        }
+    }
+
+    /**
+     * Per-sample cross-entropy of logits {@code [n, c]} against class indices {@code [n]} (an integer tensor, each in
+     * {@code [0, c)}): {@code logSumExp(x_i) - x_i[y_i]}, {@code [n]}. The default composes logSumExp, gather and sub;
+     * a backend may fuse them.
+     */
+    default TensorPrimitive crossEntropy(TensorPrimitive logits, TensorPrimitive targets) {
+        int n = logits.shape().dim(0);
+        TensorPrimitive lse = logSumExp(logits, 1);
+        TensorPrimitive column = reshape(targets, Shape.of(n, 1));
+        TensorPrimitive picked;
+        try {
+            picked = gather(logits, 1, column);
+        } catch (RuntimeException | Error e) {
+            lse.release();
+            throw e;
+        } finally {
+            column.release();
+        }
+        TensorPrimitive diff;
+        try {
+            diff = sub(lse, picked);
+        } finally {
+            lse.release();
+            picked.release();
+        }
+        try {
+            return reshape(diff, Shape.of(n));
+        } finally {
+            diff.release();
+        }
+    }
+
+    /**
+     * The logits' gradient of {@link #crossEntropy} for the per-sample output gradient {@code grad} ({@code [n]}):
+     * {@code (softmax(x_i) - onehot(y_i)) * grad_i}, {@code [n, c]}, the softmax as {@code exp(x - logSumExp(x))}.
+     */
+    default TensorPrimitive crossEntropyBackward(TensorPrimitive logits, TensorPrimitive targets, TensorPrimitive grad) {
+        Shape s = logits.shape();
+        int n = s.dim(0);
+        TensorPrimitive lse = logSumExp(logits, 1);
+        TensorPrimitive shifted;
+        try {
+            shifted = sub(logits, lse);
+        } finally {
+            lse.release();
+        }
+        TensorPrimitive p;
+        try {
+            p = exp(shifted);
+        } finally {
+            shifted.release();
+        }
+        TensorPrimitive column = reshape(targets, Shape.of(n, 1));
+        TensorPrimitive ones = full(Shape.of(n, 1), 1.0, logits.dtype(), logits.device());
+        TensorPrimitive zeros = full(s, 0.0, logits.dtype(), logits.device());
+        TensorPrimitive onehot;
+        try {
+            onehot = scatter(zeros, 1, column, ones, false);
+        } finally {
+            zeros.release();
+            ones.release();
+            column.release();
+        }
+        TensorPrimitive d;
+        try {
+            d = sub(p, onehot);
+        } finally {
+            p.release();
+            onehot.release();
+        }
+        TensorPrimitive g = reshape(grad, Shape.of(n, 1));
+        try {
+            return mul(d, g);
+        } finally {
+            g.release();
+            d.release();
         }
     }
 

@@ -15,6 +15,20 @@ public final class Functional {
     private Functional() {}
 
     /**
+     * Per-sample cross-entropy of logits {@code [N, C]} against class indices {@code [N]}, each in {@code [0, C)}:
+     * {@code logSumExp(x_i) - x_i[y_i]}, {@code [N]}. Losses with class weights, ignored samples or label smoothing
+     * build on it in {@code dev.burnj.nn.loss.CrossEntropyLoss}.
+     */
+    public static Tensor1 crossEntropy(Tensor2 logits, IntTensor1 targets) {
+        Shape x = logits.shape();
+        if (targets.shape().dim(0) != x.dim(0)) {
+            throw new IllegalArgumentException("crossEntropy: logits " + x + " and targets " + targets.shape() + " differ in batch size");
+        }
+        OpChecks.sameDevice("crossEntropy", logits.primitive(), targets.primitive());
+        return Rank.R1.floatTensor(logits.backend().crossEntropy(logits.primitive(), targets.primitive()));
+    }
+
+    /**
      * A linear layer, {@code input x weight^T + bias}: {@code input [N, in]}, {@code weight [out, in]} (PyTorch's
      * layout), {@code bias [out]} or null.
      */

@@ -40,6 +40,23 @@ abstract class AutodiffModuleOps extends AutodiffActivationOps {
         }, x, w, b);
     }
 
+    /** The inner backend's (possibly fused) cross-entropy; its backward is one {@code crossEntropyBackward}. */
+    @Override
+    public TensorPrimitive crossEntropy(TensorPrimitive logits, TensorPrimitive targets) {
+        AutodiffTensor x = unwrap(logits);
+        AutodiffTensor y = unwrap(targets);
+        return record("crossEntropy", inner.crossEntropy(x.inner(), y.inner()), (saved, needs) -> {
+            TensorPrimitive xs = saved.keep(x.inner());
+            TensorPrimitive ys = saved.keep(y.inner());
+            return g -> grads(inner.crossEntropyBackward(xs, ys, g));
+        }, x);
+    }
+
+    @Override
+    public TensorPrimitive crossEntropyBackward(TensorPrimitive logits, TensorPrimitive targets, TensorPrimitive grad) {
+        return wrap(inner.crossEntropyBackward(unwrap(logits).inner(), unwrap(targets).inner(), unwrap(grad).inner()));
+    }
+
     @Override
     public TensorPrimitive conv2d(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias, ConvOptions options) {
         AutodiffTensor x = unwrap(input);

@@ -517,6 +517,21 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public TensorPrimitive crossEntropy(TensorPrimitive logits, TensorPrimitive targets) {
+        CpuTensor x = t(logits);
+        CpuTensor y = t(targets);
+        return CrossEntropyKernel.applies(x, y, null) ? CrossEntropyKernel.forward(x, y) : Backend.super.crossEntropy(logits, targets);
+    }
+
+    @Override
+    public TensorPrimitive crossEntropyBackward(TensorPrimitive logits, TensorPrimitive targets, TensorPrimitive grad) {
+        CpuTensor x = t(logits);
+        CpuTensor y = t(targets);
+        CpuTensor g = t(grad);
+        return CrossEntropyKernel.applies(x, y, g) ? CrossEntropyKernel.backward(x, y, g) : Backend.super.crossEntropyBackward(logits, targets, grad);
+    }
+
+    @Override
     public TensorPrimitive linear(TensorPrimitive input, TensorPrimitive weight, TensorPrimitive bias) {
         CpuTensor fused = bias == null ? null : matmul.linear(t(input), t(weight), t(bias));
         return fused != null ? fused : Backend.super.linear(input, weight, bias);

@@ -35,9 +35,27 @@ final class Softmax {
         return out;
     }
 
-    private static void lane(boolean f32, Kind kind, long in, long step, long out, long outStep, int n) {
+    /**
+     * The log-sum-exp of one lane in double, before rounding to the dtype ({@code shift} is the lane's maximum, or 0
+     * when that is infinite); {@link CrossEntropyKernel} rounds it as the LOG_SUM_EXP op does.
+     */
+    static double logSumExp(boolean f32, long in, long step, int n, double shift) {
+        double sum = 0;
+        long p = in;
+        for (int i = 0; i < n; i++, p += step) {
+            sum += Math.exp(ReduceRuns.get(f32, p) - shift);
+        }
+        return shift + Math.log(sum);
+    }
+
+    /** The shift of a lane: its maximum, or 0 when that is infinite (or the lane is empty). */
+    static double shift(boolean f32, long in, long step, int n) {
         double max = n == 0 ? Double.NEGATIVE_INFINITY : ReduceRuns.extreme(f32, true, in, n, step);
-        double shift = Double.isInfinite(max) ? 0 : max;
+        return Double.isInfinite(max) ? 0 : max;
+    }
+
+    private static void lane(boolean f32, Kind kind, long in, long step, long out, long outStep, int n) {
+        double shift = shift(f32, in, step, n);
         double sum = 0;
         long p = in;
         long q = out;
@@ -55,14 +73,14 @@ final class Softmax {
             }
             return;
         }
+        if (kind == Kind.LOG_SUM_EXP) {
+            ReduceRuns.put(f32, out, logSumExp(f32, in, step, n, shift));
+            return;
+        }
         for (int i = 0; i < n; i++, p += step) {
             sum += Math.exp(ReduceRuns.get(f32, p) - shift);
         }
         double logSum = Math.log(sum);
-        if (kind == Kind.LOG_SUM_EXP) {
-            ReduceRuns.put(f32, out, shift + logSum);
-            return;
-        }
         p = in;
         for (int i = 0; i < n; i++, p += step, q += outStep) {
             ReduceRuns.put(f32, q, (ReduceRuns.get(f32, p) - shift) - logSum);

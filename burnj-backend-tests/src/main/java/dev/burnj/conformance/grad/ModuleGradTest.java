@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gradients through the module ops on the autodiff backend (which exercises the backward kernels the way training
- * does): input, weight and bias of every convolution configuration, and the input of every pooling and
- * interpolation configuration.
+ * does): input, weight and bias of every convolution configuration, the input of every pooling and
+ * interpolation configuration, and the logits of the cross-entropy.
  */
 @ExtendWith({BackendExtension.class, ReferenceBackendExtension.class, CoverageReport.class})
 class ModuleGradTest {
@@ -114,6 +114,20 @@ class ModuleGradTest {
                         .run((b, in) -> b.interpolate(in.get(0), size[0], size[1], mode)));
             }
         }
+        return grad.tests(cases);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> crossEntropy() {
+        Shape logits = shape(4, 3);
+        List<GradCase> cases = new ArrayList<>();
+        cases.add(GradientCheck.of("crossEntropy", logits + " targets [2, 0, 1, 2]").input(logits, values(logits, 40))
+                .constant(Data.i64(shape(4), 2, 0, 1, 2))
+                .run((b, in) -> b.crossEntropy(in.get(0), in.get(1))));
+        Shape one = shape(1, 5);
+        cases.add(GradientCheck.of("crossEntropy", one + " target [4]").input(one, values(one, 41))
+                .constant(Data.i64(shape(1), 4))
+                .run((b, in) -> b.crossEntropy(in.get(0), in.get(1))));
         return grad.tests(cases);
     }
 }

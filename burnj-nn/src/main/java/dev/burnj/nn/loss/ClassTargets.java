@@ -78,6 +78,11 @@ final class ClassTargets {
         return picked(logProbs).mul(sampleWeight).neg().maskFill(ignored, 0.0);
     }
 
+    /** Per-sample losses times each sample's weight, exactly 0 for ignored samples. */
+    Tensor1 weighted(Tensor1 perSample) {
+        return sampleWeight == null ? perSample : perSample.mul(sampleWeight).maskFill(ignored, 0.0);
+    }
+
     /** {@code perSample} with ignored samples set to exactly 0. */
     Tensor1 zeroIgnored(Tensor1 perSample) {
         return ignored == null ? perSample : perSample.maskFill(ignored, 0.0);
