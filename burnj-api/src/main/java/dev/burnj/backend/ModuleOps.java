@@ -107,6 +107,15 @@ public interface ModuleOps extends FloatOps {
      */
     default TensorPrimitive crossEntropy(TensorPrimitive logits, TensorPrimitive targets) {
         int n = logits.shape().dim(0);
+        int classes = logits.shape().dim(1);
+        // Checked on the host, as PyTorch does: not every backend's gather rejects an index out of range.
+        long[] y = toData(targets).toLongs();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("crossEntropy: target " + y[i] + " at position " + i + " is out of range for " + classes
+                        + " classes");
+            }
+        }
         TensorPrimitive lse = logSumExp(logits, 1);
         TensorPrimitive column = reshape(targets, Shape.of(n, 1));
         TensorPrimitive picked;
