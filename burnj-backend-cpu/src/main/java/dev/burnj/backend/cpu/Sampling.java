@@ -31,9 +31,9 @@ final class Sampling {
         long address = out.address();
         int size = out.itemSize();
         Parallel.forRange(out.numel(), COST, (from, to) -> {
-            double[] chunk = new double[(int) Math.min(CHUNK, to - from)];
-            for (long start = from; start < to; start += chunk.length) {
-                int n = (int) Math.min(chunk.length, to - start);
+            double[] chunk = CHUNKS.get();
+            for (long start = from; start < to; start += CHUNK) {
+                int n = (int) Math.min(CHUNK, to - start);
                 Philox.fill(distribution, seed, offset + start, chunk, 0, n);
                 store(dtype, chunk, n, address + start * size);
             }
@@ -41,10 +41,20 @@ final class Sampling {
         return out;
     }
 
+    /** Each thread's chunk of samples, reused across calls: dropout draws a mask every step. */
+    private static final ThreadLocal<double[]> CHUNKS = ThreadLocal.withInitial(() -> new double[CHUNK]);
+
     private static void store(DType dtype, double[] values, int n, long address) {
         if (dtype == DType.F32) {
-            for (int i = 0; i < n; i++) {
-                NativeMemory.putFloat(address + ((long) i << 2), (float) values[i]);
+            // Narrowed in a heap chunk and copied out at once: the loop over arrays vectorises, one over native
+            // addresses does not.
+            float[] floats = HeapChunks.ofThread().floats;
+            for (int done = 0; done < n; done += HeapChunks.LENGTH) {
+                int len = Math.min(HeapChunks.LENGTH, n - done);
+                for (int i = 0; i < len; i++) {
+                    floats[i] = (float) values[done + i];
+                }
+                HeapChunks.store(floats, address + 4L * done, len);
             }
         } else {
             int size = dtype.byteSize();
