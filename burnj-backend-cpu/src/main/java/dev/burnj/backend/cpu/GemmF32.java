@@ -7,9 +7,17 @@ import org.bytedeco.dnnl.global.dnnl;
  * dense is passed as is ({@code 'N'}), one whose rows are dense (a transposed view, such as {@code W^T} in a linear
  * layer) as its transpose ({@code 'T'}). A batch whose B is shared and whose A matrices lie evenly one after another
  * runs as one tall product; any other batch runs one call per matrix. Products with a transposed B that sgemm runs
- * slowly go to a cached matmul primitive instead ({@link GemmPrimitives}).
+ * slowly go to a cached matmul primitive instead ({@link GemmPrimitives}). With oneDNN single-threaded
+ * ({@link OneDnnThreads}) a large product is cut into one piece per worker; a linear layer's product can be added onto
+ * the bias rows already in c.
  */
 final class GemmF32 {
+    /**
+     * From this many multiply-adds a product is split across the workers ({@link OneDnnThreads}): 64x64x64 takes
+     * some 2 us on one core, about what handing half of it to a worker costs.
+     */
+    private static final long SPLIT_WORK = 1 << 18;
+
     private GemmF32() {}
 
     /** How sgemm reads one matrix: {@code 'N'} or {@code 'T'} and the leading dimension. */
@@ -65,12 +73,6 @@ final class GemmF32 {
                     c.address() + i * matrix * Float.BYTES, accumulate);
         }
     }
-
-    /**
-     * From this many multiply-adds a product is split across the workers ({@link OneDnnThreads}): 64x64x64 takes
-     * some 2 us on one core, about what handing half of it to a worker costs.
-     */
-    private static final long SPLIT_WORK = 1 << 18;
 
     /**
      * One product of {@code m x k} by {@code k x n} into dense c. With oneDNN single-threaded, a large one is cut

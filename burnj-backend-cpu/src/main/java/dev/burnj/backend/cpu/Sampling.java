@@ -18,6 +18,8 @@ final class Sampling {
     private static final int CHUNK = 2048;
     /** Philox 4x32-10 costs about 15 ns an element: worth splitting from a few thousand elements. */
     private static final long COST = 32;
+    /** Each thread's chunk of samples, reused across calls: dropout draws a mask every step. */
+    private static final ThreadLocal<double[]> CHUNKS = ThreadLocal.withInitial(() -> new double[CHUNK]);
 
     private final MemoryCounter counter;
 
@@ -40,9 +42,6 @@ final class Sampling {
         });
         return out;
     }
-
-    /** Each thread's chunk of samples, reused across calls: dropout draws a mask every step. */
-    private static final ThreadLocal<double[]> CHUNKS = ThreadLocal.withInitial(() -> new double[CHUNK]);
 
     private static void store(DType dtype, double[] values, int n, long address) {
         if (dtype == DType.F32) {
