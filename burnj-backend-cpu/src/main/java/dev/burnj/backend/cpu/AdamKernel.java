@@ -10,7 +10,7 @@ import dev.burnj.tensor.DType;
  * composed default takes a dozen ops, into the memory of the consumed inputs where nothing else refers to it, else
  * into fresh tensors. The element update is {@link AdamArrays}, which rounds exactly as those ops do. Dense
  * operands run as one flat range split across threads, other layouts row by row ({@link Rows}); either way the
- * elements pass through small heap chunks, whose loops the JIT vectorises.
+ * elements pass through the thread's {@link HeapChunks}, whose loops the JIT vectorises.
  */
 final class AdamKernel {
     /** Operands: the inputs param, grad, expAvg, expAvgSq, maxExpAvgSq, then the outputs in the same order. */
@@ -21,13 +21,9 @@ final class AdamKernel {
     /** Relative cost of an element for {@link Parallel}: vectorised, about that of a copy. */
     private static final long COST = 1;
 
-    /** Elements per chunk: five chunks of each dtype stay in the L1 cache. */
-    private static final int CHUNK = 1024;
     /** The chunks the update leaves param, expAvg, expAvgSq and the maximum in, and the operands they go to. */
     private static final int[] UPDATED = {0, 2, 3, 4};
     private static final int[] OUTPUT = {5, 6, 7, 8};
-    private static final ThreadLocal<float[][]> F32_CHUNKS = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
-    private static final ThreadLocal<double[][]> F64_CHUNKS = ThreadLocal.withInitial(() -> new double[5][CHUNK]);
 
     private final Transfers transfers;
 
@@ -150,10 +146,11 @@ final class AdamKernel {
      */
     private static void stretch(boolean f32, long n, long[] at, long[] step, AdamCoefficients c) {
         boolean amsgrad = at[4] != 0; // an absent operand has address 0
-        Object[] chunk = f32 ? F32_CHUNKS.get() : F64_CHUNKS.get();
+        HeapChunks chunks = HeapChunks.ofThread();
+        Object[] chunk = f32 ? chunks.floats : chunks.doubles;
         int inputs = amsgrad ? 5 : 4;
-        for (long done = 0; done < n; done += CHUNK) {
-            int len = (int) Math.min(CHUNK, n - done);
+        for (long done = 0; done < n; done += HeapChunks.LENGTH) {
+            int len = (int) Math.min(HeapChunks.LENGTH, n - done);
             for (int k = 0; k < inputs; k++) {
                 load(f32, chunk[k], at[k] + done * step[k], step[k], len);
             }

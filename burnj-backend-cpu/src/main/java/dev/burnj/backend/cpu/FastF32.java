@@ -86,7 +86,7 @@ final class FastF32 {
     /** {@code c[i] = tanh(a[i])} through heap chunks, where the branch-free rational function vectorises. */
     private static void tanh(long a, long c, int n) {
         HeapChunks chunks = HeapChunks.ofThread();
-        float[] x = chunks.floats;
+        float[] x = chunks.floats[0];
         for (int done = 0; done < n; done += HeapChunks.LENGTH) {
             int len = Math.min(HeapChunks.LENGTH, n - done);
             long at = 4L * done;

@@ -4,7 +4,8 @@ package dev.burnj.backend.cpu;
  * Per-thread heap arrays that dense native F32 operands pass through a chunk at a time, so that a kernel's loops run
  * over Java arrays, which C2 vectorises, where loops over native addresses stay scalar. Moving a chunk in or out is
  * one memory copy (an intrinsic in compiled code), and the arrays stay in the L1 cache. A float's bits load into an
- * {@code int[]} as they are, for kernels that select by bit masks ({@link SignMasks}).
+ * {@code int[]} as they are, for kernels that select by bit masks ({@link SignMasks}). One set per thread serves every
+ * kernel (Adam's five operands, the sign selections, tanh, sampling); none calls another while it holds them.
  */
 final class HeapChunks {
     /** Elements per chunk. */
@@ -12,7 +13,10 @@ final class HeapChunks {
 
     private static final ThreadLocal<HeapChunks> OF_THREAD = ThreadLocal.withInitial(HeapChunks::new);
 
-    final float[] floats = new float[LENGTH];
+    /** Adam's five operands in F32 ({@link AdamKernel}); the first also serves the one-operand kernels. */
+    final float[][] floats = new float[5][LENGTH];
+    /** Adam's five operands in F64, and random samples before narrowing ({@link Sampling}). */
+    final double[][] doubles = new double[5][LENGTH];
     final int[] bits = new int[LENGTH];
     final int[] otherBits = new int[LENGTH];
     final int[] mask = new int[LENGTH];

@@ -14,12 +14,8 @@ import dev.burnj.tensor.Shape;
  * this takes one (dropout draws a mask every step).
  */
 final class Sampling {
-    /** Elements per chunk: small enough to stay in L1 with its double buffer. */
-    private static final int CHUNK = 2048;
     /** Philox 4x32-10 costs about 15 ns an element: worth splitting from a few thousand elements. */
     private static final long COST = 32;
-    /** Each thread's chunk of samples, reused across calls: dropout draws a mask every step. */
-    private static final ThreadLocal<double[]> CHUNKS = ThreadLocal.withInitial(() -> new double[CHUNK]);
 
     private final MemoryCounter counter;
 
@@ -33,28 +29,26 @@ final class Sampling {
         long address = out.address();
         int size = out.itemSize();
         Parallel.forRange(out.numel(), COST, (from, to) -> {
-            double[] chunk = CHUNKS.get();
-            for (long start = from; start < to; start += CHUNK) {
-                int n = (int) Math.min(CHUNK, to - start);
+            // The thread's chunks, reused across calls: dropout draws a mask every step.
+            HeapChunks chunks = HeapChunks.ofThread();
+            double[] chunk = chunks.doubles[0];
+            for (long start = from; start < to; start += HeapChunks.LENGTH) {
+                int n = (int) Math.min(HeapChunks.LENGTH, to - start);
                 Philox.fill(distribution, seed, offset + start, chunk, 0, n);
-                store(dtype, chunk, n, address + start * size);
+                store(dtype, chunk, chunks.floats[0], n, address + start * size);
             }
         });
         return out;
     }
 
-    private static void store(DType dtype, double[] values, int n, long address) {
+    private static void store(DType dtype, double[] values, float[] floats, int n, long address) {
         if (dtype == DType.F32) {
             // Narrowed in a heap chunk and copied out at once: the loop over arrays vectorises, one over native
             // addresses does not.
-            float[] floats = HeapChunks.ofThread().floats;
-            for (int done = 0; done < n; done += HeapChunks.LENGTH) {
-                int len = Math.min(HeapChunks.LENGTH, n - done);
-                for (int i = 0; i < len; i++) {
-                    floats[i] = (float) values[done + i];
-                }
-                HeapChunks.store(floats, address + 4L * done, len);
+            for (int i = 0; i < n; i++) {
+                floats[i] = (float) values[i];
             }
+            HeapChunks.store(floats, address, n);
         } else {
             int size = dtype.byteSize();
             for (int i = 0; i < n; i++) {

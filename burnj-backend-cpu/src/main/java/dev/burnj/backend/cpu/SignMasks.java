@@ -20,21 +20,28 @@ final class SignMasks {
      */
     static void leaky(long key, long value, long out, long n, float slope, boolean strict) {
         HeapChunks c = HeapChunks.ofThread();
+        float[] scaled = c.floats[0];
         for (long done = 0; done < n; done += HeapChunks.LENGTH) {
             int len = (int) Math.min(HeapChunks.LENGTH, n - done);
             long at = done << 2;
-            HeapChunks.load(key + at, c.bits, len);
+            // The value is read from native memory once; its bits, and the key's when it is the same tensor, by a
+            // copy between heap arrays.
+            HeapChunks.load(value + at, scaled, len);
+            HeapChunks.bitsOf(scaled, c.otherBits, len);
+            int[] keyBits = c.otherBits;
+            if (key != value) {
+                HeapChunks.load(key + at, c.bits, len);
+                keyBits = c.bits;
+            }
             if (strict) {
-                greaterThanZero(c.bits, c.mask, len);
+                greaterThanZero(keyBits, c.mask, len);
             } else {
-                atLeastZero(c.bits, c.mask, len);
+                atLeastZero(keyBits, c.mask, len);
             }
-            HeapChunks.load(value + at, c.otherBits, len);
-            HeapChunks.load(value + at, c.floats, len);
             for (int i = 0; i < len; i++) {
-                c.floats[i] *= slope;
+                scaled[i] *= slope;
             }
-            HeapChunks.bitsOf(c.floats, c.bits, len);
+            HeapChunks.bitsOf(scaled, c.bits, len);
             for (int i = 0; i < len; i++) {
                 int m = c.mask[i];
                 c.bits[i] = (c.otherBits[i] & m) | (c.bits[i] & ~m);
