@@ -59,21 +59,27 @@ final class MatMul {
         }
         CpuTensor transposed = weight.view(Shape.of(weight.dims()[1], weight.dims()[0]), weight.offset(),
                 new long[] {weight.strides()[1], weight.strides()[0]});
-        CpuTensor b = transfers.contiguous(bias);
-        GemmProblem p = GemmProblem.of(input, transposed);
-        CpuTensor out = input.allocateLike(Shape.of(p.outDims), DType.F32);
+        CpuTensor b = null;
+        CpuTensor out = null;
         try {
+            b = transfers.contiguous(bias);
+            GemmProblem p = GemmProblem.of(input, transposed);
+            out = input.allocateLike(Shape.of(p.outDims), DType.F32);
             long row = (long) p.n * Float.BYTES;
             for (long r = 0; r < p.m; r++) {
                 NativeMemory.copy(b.address(), out.address() + r * row, row);
             }
             multiplyF32(p, input, transposed, out, true);
-            return out;
-        } catch (RuntimeException | Error e) {
-            out.release();
-            throw e;
+            CpuTensor result = out;
+            out = null;
+            return result;
         } finally {
-            b.release();
+            if (out != null) {
+                out.release();
+            }
+            if (b != null) {
+                b.release();
+            }
             transposed.release();
         }
     }
